@@ -1,0 +1,109 @@
+package org.teamsprovisioner.api;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
+import org.teamsprovisioner.provisioning.Violation;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error leaves as an RFC 9457 problem document, including those Spring raises before a
+ * controller runs (unknown route, wrong method or media type, unreadable or oversized body).
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Log log = LogFactory.getLog(ApiProblems.class);
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> invalidRequest(InvalidTeamRequestException invalid, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The team request has " + invalid.violations().size() + " problem(s); see violations.");
+        problem.setTitle("Invalid team request");
+        problem.setProperty("violations", invalid.violations());
+        return handleExceptionInternal(invalid, problem, null, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> badParameter(BadRequestException bad, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, bad.field().substring(1) + " " + bad.getMessage());
+        problem.setProperty("violations", List.of(new Violation("parameter.invalid", bad.field(), bad.getMessage())));
+        return handleExceptionInternal(bad, problem, null, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> notFound(NotFoundException missing, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, missing.getMessage());
+        return handleExceptionInternal(missing, problem, null, HttpStatus.NOT_FOUND, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> unexpected(Exception error, ServerWebExchange exchange) {
+        log.error("Unhandled error on " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(), error);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; nothing was changed unless the response said so. Retry later.");
+        return handleExceptionInternal(error, problem, null, HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    /** Turns Jackson's parse errors into messages a portal developer can act on, naming the field. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        Throwable cause = ex.getCause();
+        while (cause instanceof DecodingException && cause.getCause() != null && cause != cause.getCause()) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof DataBufferLimitException) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than this API accepts.");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, exchange);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail(ex, cause));
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            problem.setProperty("violations", List.of(Map.of("rule", cause instanceof UnrecognizedPropertyException
+                    ? "field.unknown" : "field.type", "field", pointer(databind), "message", problem.getDetail())));
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    private static String detail(ServerWebInputException ex, Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "' at " + pointer(unknown) + ".";
+        }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return "The value at " + pointer(databind) + " has the wrong type: " + databind.getOriginalMessage();
+        }
+        if (cause instanceof JacksonException json) {
+            return "The body is not valid JSON: " + json.getOriginalMessage();
+        }
+        return ex.getReason() == null ? "The request cannot be read." : ex.getReason();
+    }
+
+    /** Jackson's reference path as a JSON Pointer, e.g. {@code /channels/0/displayName}. */
+    private static String pointer(DatabindException error) {
+        StringBuilder pointer = new StringBuilder();
+        for (var reference : error.getPath()) {
+            pointer.append('/').append(reference.getPropertyName() != null
+                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
+                    : String.valueOf(reference.getIndex()));
+        }
+        return pointer.isEmpty() ? "/" : pointer.toString();
+    }
+}

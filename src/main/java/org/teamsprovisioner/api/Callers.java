@@ -1,0 +1,27 @@
+package org.teamsprovisioner.api;
+
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.teamsprovisioner.provisioning.ReadTeamRequests;
+import org.teamsprovisioner.security.JwtProperties;
+
+/** Who is calling: Entra's immutable object id ({@code oid}) when present, else the token subject. */
+@Component
+class Callers {
+
+    private final String readAllAuthority;
+
+    Callers(JwtProperties properties) {
+        this.readAllAuthority = "ROLE_" + properties.readAllRole();
+    }
+
+    String id(JwtAuthenticationToken caller) {
+        String oid = caller.getToken().getClaimAsString("oid");
+        return oid != null && !oid.isBlank() ? oid : caller.getToken().getSubject();
+    }
+
+    ReadTeamRequests.Reader reader(JwtAuthenticationToken caller) {
+        boolean readsAll = caller.getAuthorities().stream().anyMatch(a -> readAllAuthority.equals(a.getAuthority()));
+        return new ReadTeamRequests.Reader(id(caller), readsAll);
+    }
+}

@@ -1,0 +1,96 @@
+package org.teamsprovisioner.api;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.teamsprovisioner.provisioning.ReadTeamRequests;
+import org.teamsprovisioner.provisioning.RequestStatus;
+import org.teamsprovisioner.provisioning.SubmitTeamRequest;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping(path = "/api/v1/team-requests", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+class TeamRequestController {
+
+    private final SubmitTeamRequest submit;
+    private final ReadTeamRequests read;
+    private final Callers callers;
+
+    TeamRequestController(SubmitTeamRequest submit, ReadTeamRequests read, Callers callers) {
+        this.submit = submit;
+        this.read = read;
+        this.callers = callers;
+    }
+
+    /** Validates and stores the request, then returns: provisioning runs in a job, never in this call. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<TeamRequestView>> submit(@RequestBody TeamRequestBody body, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+        return Mono.fromCallable(() -> body.toCommand(callers.id(caller)))
+                .flatMap(submit::submit)
+                .map(stored -> ResponseEntity.accepted()
+                        .location(URI.create("/api/v1/team-requests/" + stored.id()))
+                        .body(TeamRequestView.of(stored)));
+    }
+
+    @GetMapping("/{id}")
+    Mono<TeamRequestView> one(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+        return read.one(parseId(id), callers.reader(caller))
+                .map(TeamRequestView::of)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No team request " + id + " is visible to the caller")));
+    }
+
+    @GetMapping
+    Mono<TeamRequestPage> page(@RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String limit, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+        return Mono.fromCallable(() -> read.page(callers.reader(caller), parseStatus(status),
+                        cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor), parseLimit(limit)))
+                .flatMap(page -> page)
+                .map(page -> new TeamRequestPage(page.items().stream().map(TeamRequestView::of).toList(),
+                        page.next() == null ? null : PageCursor.encode(page.next())));
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            throw new NotFoundException("No team request " + id + " is visible to the caller");
+        }
+    }
+
+    private static RequestStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return RequestStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new BadRequestException("/status", "must be one of ACCEPTED, PROVISIONING, SUCCEEDED, FAILED");
+        }
+    }
+
+    private static int parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return 20;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= ReadTeamRequests.MAX_PAGE_SIZE) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new BadRequestException("/limit", "must be a whole number from 1 to " + ReadTeamRequests.MAX_PAGE_SIZE);
+    }
+}

@@ -1,0 +1,113 @@
+package org.teamsprovisioner.graph;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Mono;
+
+/** The provisioner's only way into Microsoft Graph: the few calls it needs, with app-only tokens. */
+public class GraphClient {
+
+    private static final String MEMBER_TYPE = "#microsoft.graph.aadUserConversationMember";
+
+    private final WebClient web;
+    private final String root;
+    private final Clock clock;
+
+    GraphClient(WebClient web, GraphProperties properties, Clock clock) {
+        this.web = web;
+        this.root = properties.root();
+        this.clock = clock;
+    }
+
+    /** The exact body {@link #createTeam} sends, also for previews. */
+    public TeamBody bodyFor(NewTeam team) {
+        List<TeamBody.Member> members = new ArrayList<>();
+        List<TeamBody.Channel> channels = team.channels().stream()
+                .map(c -> new TeamBody.Channel(c.displayName(), c.description(), c.favoriteByDefault()))
+                .toList();
+        String template = bind("teamsTemplates", team.templateId());
+        if (team.groupId() != null) {
+            // Graph takes the name, visibility and members from the group and rejects them here.
+            return new TeamBody(template, bind("groups", team.groupId()), null, null, null, null, channels);
+        }
+        team.owners().forEach(owner -> members.add(new TeamBody.Member(MEMBER_TYPE, List.of("owner"), bind("users", owner))));
+        team.members().stream()
+                .filter(member -> !team.owners().contains(member))
+                .forEach(member -> members.add(new TeamBody.Member(MEMBER_TYPE, List.of(), bind("users", member))));
+        return new TeamBody(template, null, team.displayName(), team.description(), team.visibility(), members, channels);
+    }
+
+    /** {@code POST /teams}: Graph answers 202 with the operation to follow in {@code Location}. */
+    public Mono<CreatedTeam> createTeam(NewTeam team) {
+        return web.post()
+                .uri(URI.create(root + "/teams"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(bodyFor(team))
+                .exchangeToMono(response -> response.statusCode().value() == 202
+                        ? response.releaseBody().then(Mono.fromCallable(() -> accepted(response)))
+                        : failure(response))
+                .onErrorMap(GraphClient::unreachable);
+    }
+
+    public Mono<TeamsAsyncOperation> getOperation(String teamId, String operationId) {
+        return get(root + "/teams(" + key(teamId) + ")/operations(" + key(operationId) + ")", TeamsAsyncOperation.class);
+    }
+
+    public Mono<Team> getTeam(String teamId) {
+        return get(root + "/teams/" + UriUtils.encodePathSegment(teamId, java.nio.charset.StandardCharsets.UTF_8), Team.class);
+    }
+
+    private <T> Mono<T> get(String uri, Class<T> type) {
+        return web.get()
+                .uri(URI.create(uri))
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                        ? response.bodyToMono(type)
+                        : failure(response))
+                .onErrorMap(GraphClient::unreachable);
+    }
+
+    private static CreatedTeam accepted(ClientResponse response) {
+        try {
+            OperationLocation location = OperationLocation.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION));
+            return new CreatedTeam(location.teamId(), location.operationId());
+        } catch (IllegalArgumentException unreadable) {
+            // Graph did accept the team: retrying the POST would create a second one, so this is final.
+            throw new GraphException(202, "UnreadableLocation", unreadable.getMessage(), null, unreadable);
+        }
+    }
+
+    private <T> Mono<T> failure(ClientResponse response) {
+        int status = response.statusCode().value();
+        var retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock);
+        return response.bodyToMono(GraphError.class)
+                .onErrorResume(notJson -> Mono.empty())
+                .filter(error -> error.error() != null)
+                .map(GraphError::error)
+                .defaultIfEmpty(new GraphError.Body("HttpStatus" + status, "Graph answered HTTP " + status))
+                .flatMap(error -> Mono.error(new GraphException(status, error.code(), error.message(), retryAfter, null)));
+    }
+
+    private static Throwable unreachable(Throwable error) {
+        if (error instanceof GraphException) {
+            return error;
+        }
+        return new GraphException(0, "ServiceUnreachable", "No answer from Graph: " + error.getMessage(), null, error);
+    }
+
+    private String bind(String collection, String id) {
+        return root + "/" + collection + "(" + key(id) + ")";
+    }
+
+    /** An OData string key: quotes doubled, then percent-encoded where a path segment needs it. */
+    private static String key(String id) {
+        return "'" + UriUtils.encodePathSegment(id.replace("'", "''"), java.nio.charset.StandardCharsets.UTF_8) + "'";
+    }
+}

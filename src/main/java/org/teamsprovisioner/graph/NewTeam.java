@@ -1,0 +1,32 @@
+package org.teamsprovisioner.graph;
+
+import java.util.List;
+
+/**
+ * What to create, in the provisioner's terms; {@link GraphClient#bodyFor(NewTeam)} turns it into the
+ * JSON Graph expects.
+ *
+ * @param groupId when set, the team is created from this existing Microsoft 365 group
+ *     ({@code group@odata.bind}); Graph then takes name, visibility and members from the group.
+ * @param owners user object ids or UPNs
+ * @param members user object ids or UPNs
+ */
+public record NewTeam(
+        String templateId,
+        String displayName,
+        String description,
+        String visibility,
+        List<String> owners,
+        List<String> members,
+        List<NewChannel> channels,
+        String groupId) {
+
+    public NewTeam {
+        owners = owners == null ? List.of() : List.copyOf(owners);
+        members = members == null ? List.of() : List.copyOf(members);
+        channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+
+    public record NewChannel(String displayName, String description, boolean favoriteByDefault) {
+    }
+}

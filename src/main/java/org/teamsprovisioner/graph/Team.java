@@ -1,0 +1,8 @@
+package org.teamsprovisioner.graph;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The few properties of Graph's {@code team} resource the provisioner reads. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Team(String id, String displayName, String webUrl) {
+}

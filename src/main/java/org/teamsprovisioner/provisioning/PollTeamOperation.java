@@ -1,0 +1,43 @@
+package org.teamsprovisioner.provisioning;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+import org.teamsprovisioner.graph.GraphClient;
+import org.teamsprovisioner.graph.TeamsAsyncOperation;
+import reactor.core.publisher.Mono;
+
+/**
+ * Step {@link Step#AWAIT_OPERATION}: reads the {@code teamsAsyncOperation} until it ends. Any status
+ * other than succeeded or failed (including values added to Graph's enum later) means "still running".
+ */
+@Component
+class PollTeamOperation {
+
+    private final GraphClient graph;
+    private final ProvisioningProperties properties;
+    private final Clock clock;
+
+    PollTeamOperation(GraphClient graph, ProvisioningProperties properties, Clock clock) {
+        this.graph = graph;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Mono<StepResult> run(TeamRequest request) {
+        return graph.getOperation(request.teamId(), request.operation().id()).map(operation -> outcome(request, operation));
+    }
+
+    private StepResult outcome(TeamRequest request, TeamsAsyncOperation operation) {
+        int attempts = operation.attemptsCount() == null ? 0 : operation.attemptsCount();
+        TeamRequest observed = request.operationObserved(operation.status(), attempts, clock.instant());
+        if (operation.failed()) {
+            TeamsAsyncOperation.OperationError error = operation.error();
+            return StepResult.done(observed.failed(
+                    error == null || error.code() == null ? "OperationFailed" : error.code(),
+                    error == null || error.message() == null ? "Graph reported the team creation as failed" : error.message(),
+                    clock.instant()));
+        }
+        return StepResult.after(observed, operation.succeeded() ? Duration.ZERO : properties.pollInterval());
+    }
+}

@@ -1,0 +1,81 @@
+package org.teamsprovisioner.provisioning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Service;
+import org.teamsprovisioner.graph.GraphException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the next provisioning step of one request and persists its result before anything else
+ * happens. The job worker calls it again at the returned time; waiting is a reschedule, never a sleep.
+ */
+@Service
+public class ProvisionTeam {
+
+    private final TeamRequestStore store;
+    private final CreateTeamInGraph createTeam;
+    private final PollTeamOperation pollOperation;
+    private final ReadCreatedTeam readTeam;
+    private final ProvisioningProperties properties;
+    private final Clock clock;
+
+    ProvisionTeam(TeamRequestStore store, CreateTeamInGraph createTeam, PollTeamOperation pollOperation,
+            ReadCreatedTeam readTeam, ProvisioningProperties properties, Clock clock) {
+        this.store = store;
+        this.createTeam = createTeam;
+        this.pollOperation = pollOperation;
+        this.readTeam = readTeam;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @return when to run the next step, or empty when provisioning of this request is over */
+    public Mono<Optional<Instant>> runNextStep(UUID requestId) {
+        return store.find(requestId)
+                .filter(request -> !request.status().isTerminal())
+                .flatMap(request -> step(request)
+                        .onErrorResume(GraphException.class, error -> Mono.just(afterFailure(request, error)))
+                        .flatMap(result -> store.save(result.request()).thenReturn(result)))
+                .map(result -> result.isDone() ? Optional.<Instant>empty() : Optional.of(clock.instant().plus(result.runAgainIn())))
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    private Mono<StepResult> step(TeamRequest request) {
+        return switch (request.step()) {
+            case CREATE_TEAM -> createTeam.run(request);
+            case AWAIT_OPERATION -> pollOperation.run(request);
+            case READ_TEAM -> readTeam.run(request);
+            case DONE -> Mono.just(StepResult.done(request));
+        };
+    }
+
+    private StepResult afterFailure(TeamRequest request, GraphException error) {
+        Instant now = clock.instant();
+        if (!isRetryable(request.step(), error)) {
+            return StepResult.done(request.failed(error.code(), error.getMessage(), now));
+        }
+        TeamRequest retried = request.stepFailedTransiently(now);
+        if (retried.stepAttempts() >= properties.retryMaxAttempts()) {
+            return StepResult.done(retried.failed(error.code(),
+                    "Gave up after " + retried.stepAttempts() + " tries: " + error.getMessage(), now));
+        }
+        return StepResult.after(retried, error.retryAfter().orElseGet(() -> backoff(retried.stepAttempts())));
+    }
+
+    private static boolean isRetryable(Step step, GraphException error) {
+        // Graph is eventually consistent: an operation or team it has just announced can 404 for a short while.
+        return error.isTransient() || (error.isNotFound() && step != Step.CREATE_TEAM);
+    }
+
+    /** Exponential backoff with full jitter, so replicas retrying after the same outage do not move in step. */
+    private Duration backoff(int attempt) {
+        long initial = properties.retryInitialBackoff().toMillis();
+        long ceiling = Math.min(properties.retryMaxBackoff().toMillis(), initial << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(initial / 2, Math.max(initial / 2 + 1, ceiling + 1)));
+    }
+}

@@ -1,0 +1,23 @@
+package org.teamsprovisioner.provisioning;
+
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.teamsprovisioner.graph.GraphClient;
+import reactor.core.publisher.Mono;
+
+/** Step {@link Step#READ_TEAM}: the operation succeeded; read the team for its {@code webUrl}. */
+@Component
+class ReadCreatedTeam {
+
+    private final GraphClient graph;
+    private final Clock clock;
+
+    ReadCreatedTeam(GraphClient graph, Clock clock) {
+        this.graph = graph;
+        this.clock = clock;
+    }
+
+    Mono<StepResult> run(TeamRequest request) {
+        return graph.getTeam(request.teamId()).map(team -> StepResult.done(request.succeeded(team.webUrl(), clock.instant())));
+    }
+}

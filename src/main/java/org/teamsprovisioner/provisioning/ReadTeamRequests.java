@@ -1,0 +1,46 @@
+package org.teamsprovisioner.provisioning;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** What a caller may see of team requests: their own, or all of them with the reader role. */
+@Service
+public class ReadTeamRequests {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final TeamRequestStore store;
+
+    ReadTeamRequests(TeamRequestStore store) {
+        this.store = store;
+    }
+
+    /** Empty when the request does not exist or belongs to someone else: the caller cannot tell which. */
+    public Mono<TeamRequest> one(UUID id, Reader reader) {
+        return store.find(id).filter(request -> reader.readsAll() || request.requester().equals(reader.id()));
+    }
+
+    /** One page of the reader's own requests, newest first; {@code next} is empty on the last page. */
+    public Mono<Page> page(Reader reader, RequestStatus status, TeamRequestStore.PageKey after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return store.findByRequester(reader.id(), status, after, limit + 1)
+                .collectList()
+                .map(found -> {
+                    List<TeamRequest> items = found.size() > limit ? found.subList(0, limit) : found;
+                    TeamRequest last = items.isEmpty() ? null : items.get(items.size() - 1);
+                    TeamRequestStore.PageKey next = found.size() > limit ? new TeamRequestStore.PageKey(last.createdAt(), last.id()) : null;
+                    return new Page(items, next);
+                });
+    }
+
+    /** @param readsAll holds the app role that may read every request (support, auditors) */
+    public record Reader(String id, boolean readsAll) {
+    }
+
+    public record Page(List<TeamRequest> items, TeamRequestStore.PageKey next) {
+    }
+}

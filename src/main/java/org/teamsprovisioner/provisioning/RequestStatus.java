@@ -1,0 +1,15 @@
+package org.teamsprovisioner.provisioning;
+
+/** Where a team request stands, as portals see it. */
+public enum RequestStatus {
+    /** Stored; no Graph call has been made yet. */
+    ACCEPTED,
+    /** Graph is being asked, or is creating the team. */
+    PROVISIONING,
+    SUCCEEDED,
+    FAILED;
+
+    public boolean isTerminal() {
+        return this == SUCCEEDED || this == FAILED;
+    }
+}

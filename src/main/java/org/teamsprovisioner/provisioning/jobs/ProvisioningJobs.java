@@ -1,0 +1,86 @@
+package org.teamsprovisioner.provisioning.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.teamsprovisioner.provisioning.ProvisionTeam;
+import org.teamsprovisioner.provisioning.ProvisioningQueue;
+
+/**
+ * Provisioning runs as db-scheduler jobs: one execution per request, claimed from the database by
+ * whichever replica is free, rescheduled between steps, and revived on another replica when the one
+ * running it stops heartbeating.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProvisioningJobs {
+
+    /** db-scheduler task name; the job's instance id is the team request id. */
+    public static final String TASK_NAME = "provision-team";
+
+    // A step makes one or two Graph calls, each bounded by the Graph response timeout.
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+
+    @Bean
+    CustomTask<Void> provisionTeamTask(ProvisionTeam provisionTeam) {
+        return Tasks.custom(TASK_NAME, Void.class)
+                // Only unexpected errors (database down, a bug) get here; Graph failures are handled per step.
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
+                .execute((instance, context) -> {
+                    Optional<Instant> next = provisionTeam.runNextStep(UUID.fromString(instance.getId())).block(STEP_TIMEOUT);
+                    if (next == null || next.isEmpty()) {
+                        return new CompletionHandler.OnCompleteRemove<>();
+                    }
+                    return (complete, operations) -> operations.reschedule(complete, next.get());
+                });
+    }
+
+    @Bean(destroyMethod = "")
+    Scheduler provisioningScheduler(DataSource dataSource, CustomTask<Void> provisionTeamTask, JobsProperties properties) {
+        var builder = Scheduler.create(dataSource, provisionTeamTask)
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
+                .shutdownMaxWait(properties.shutdownMaxWait())
+                .enableImmediateExecution();
+        if (isPostgres(dataSource)) {
+            // One statement with FOR UPDATE SKIP LOCKED: replicas never contend for the same rows.
+            builder = builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        return builder.build();
+    }
+
+    @Bean
+    SchedulerLifecycle provisioningSchedulerLifecycle(Scheduler provisioningScheduler, JobsProperties properties) {
+        return new SchedulerLifecycle(provisioningScheduler, properties.enabled());
+    }
+
+    @Bean
+    ProvisioningQueue provisioningQueue(ObjectProvider<Scheduler> scheduler, JobsProperties properties) {
+        return () -> {
+            if (properties.enabled()) {
+                scheduler.getObject().triggerCheckForDueExecutions();
+            }
+        };
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to set up job polling", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.teamsprovisioner.provisioning.store;
+
+import io.r2dbc.spi.Row;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Component;
+import org.teamsprovisioner.provisioning.RequestStatus;
+import org.teamsprovisioner.provisioning.Step;
+import org.teamsprovisioner.provisioning.TeamRequest;
+import org.teamsprovisioner.provisioning.TeamSpec;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Maps {@link TeamRequest} to and from a {@code team_request} row; the spec is stored as JSON. */
+@Component
+class TeamRequestRows {
+
+    private final JsonMapper json;
+
+    TeamRequestRows(JsonMapper json) {
+        // Rows written by an older release may carry fields this one dropped; they must still load.
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    GenericExecuteSpec bindAll(GenericExecuteSpec spec, TeamRequest request) {
+        return bindState(spec, request)
+                .bind("id", request.id())
+                .bind("requester", request.requester())
+                .bind("display_name", request.spec().displayName())
+                .bind("spec", json.writeValueAsString(request.spec()))
+                .bind("created_at", R2dbcTeamRequestStore.utc(request.createdAt()));
+    }
+
+    GenericExecuteSpec bindState(GenericExecuteSpec spec, TeamRequest request) {
+        TeamRequest.GraphOperation operation = request.operation();
+        TeamRequest.Failure error = request.error();
+        spec = spec.bind("status", request.status().name())
+                .bind("step", request.step().name())
+                .bind("step_attempts", request.stepAttempts())
+                .bind("updated_at", R2dbcTeamRequestStore.utc(request.updatedAt()));
+        spec = nullable(spec, "team_id", request.teamId(), String.class);
+        spec = nullable(spec, "operation_id", operation == null ? null : operation.id(), String.class);
+        spec = nullable(spec, "operation_status", operation == null ? null : operation.status(), String.class);
+        spec = nullable(spec, "operation_attempts", operation == null ? null : operation.attemptsCount(), Integer.class);
+        spec = nullable(spec, "web_url", request.webUrl(), String.class);
+        spec = nullable(spec, "error_code", error == null ? null : error.code(), String.class);
+        return nullable(spec, "error_message", error == null ? null : truncate(error.message(), 4000), String.class);
+    }
+
+    TeamRequest read(Row row, io.r2dbc.spi.RowMetadata metadata) {
+        String operationId = row.get("operation_id", String.class);
+        String errorCode = row.get("error_code", String.class);
+        Integer attempts = row.get("operation_attempts", Integer.class);
+        return new TeamRequest(
+                row.get("id", UUID.class),
+                row.get("requester", String.class),
+                json.readValue(row.get("spec", String.class), TeamSpec.class),
+                RequestStatus.valueOf(row.get("status", String.class)),
+                Step.valueOf(row.get("step", String.class)),
+                row.get("team_id", String.class),
+                operationId == null ? null : new TeamRequest.GraphOperation(operationId,
+                        row.get("operation_status", String.class), attempts == null ? 0 : attempts),
+                row.get("web_url", String.class),
+                errorCode == null ? null : new TeamRequest.Failure(errorCode, row.get("error_message", String.class)),
+                row.get("step_attempts", Integer.class),
+                row.get("created_at", OffsetDateTime.class).toInstant(),
+                row.get("updated_at", OffsetDateTime.class).toInstant(),
+                row.get("version", Long.class));
+    }
+
+    private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,47 @@
+package org.teamsprovisioner.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Flux;
+
+/**
+ * One decoder for every profile: only the source of signing keys differs. The sandbox contributes its
+ * issuer's keys as a {@link JWKSet} bean; otherwise keys come from the JWK set URI or the issuer's
+ * discovery document. Issuer, expiry and audience are validated the same way everywhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtDecoderConfiguration {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<JWKSet> localKeys) {
+        JWKSet keys = localKeys.getIfAvailable();
+        NimbusReactiveJwtDecoder decoder;
+        if (keys != null) {
+            decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Flux.fromIterable(keys.getKeys())).build();
+        } else if (properties.jwkSetUri() != null) {
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
+        } else {
+            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+        }
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+        List<String> accepted = properties.audiences();
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.stream().anyMatch(accepted::contains));
+        return JwtValidators.createDefaultWithValidators(
+                new org.springframework.security.oauth2.jwt.JwtIssuerValidator(properties.issuerUri()), audience);
+    }
+}

@@ -1,0 +1,28 @@
+package org.teamsprovisioner.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import java.net.URI;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How callers' bearer tokens are checked.
+ *
+ * @param issuerUri the {@code iss} every token must carry; for Entra ID v2 tokens
+ *     {@code https://login.microsoftonline.com/{tenant}/v2.0}. Its OpenID configuration supplies
+ *     the signing keys unless {@link #jwkSetUri} is set.
+ * @param audiences accepted {@code aud} values: the provisioner API's application id URI and/or client id.
+ * @param jwkSetUri where to fetch signing keys when they should not be discovered from the issuer.
+ * @param readAllRole app role (in the {@code roles} claim) that may read every caller's requests.
+ */
+@Validated
+@ConfigurationProperties("provisioner.security.jwt")
+public record JwtProperties(
+        @NotBlank String issuerUri,
+        @NotEmpty List<String> audiences,
+        URI jwkSetUri,
+        @NotBlank @DefaultValue("TeamRequests.ReadAll") String readAllRole) {
+}
