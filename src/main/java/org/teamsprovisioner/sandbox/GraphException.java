@@ -1,0 +1,56 @@
+package org.teamsprovisioner.sandbox;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A Graph error: the HTTP status plus the {@code error.code} and {@code error.message} of
+ * Graph's error body. Thrown anywhere while a Graph request is handled and turned into the
+ * response by {@link GraphExchange#error}, so handlers read as the happy path.
+ */
+final class GraphException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+
+    GraphException(HttpStatus status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    static GraphException badRequest(String message) {
+        return new GraphException(HttpStatus.BAD_REQUEST, "BadRequest", message);
+    }
+
+    static GraphException notFound(String message) {
+        return new GraphException(HttpStatus.NOT_FOUND, "NotFound", message);
+    }
+
+    static GraphException invalidToken(String message) {
+        return new GraphException(HttpStatus.UNAUTHORIZED, "InvalidAuthenticationToken", message);
+    }
+
+    static GraphException forbidden(String message) {
+        return new GraphException(HttpStatus.FORBIDDEN, "Authorization_RequestDenied", message);
+    }
+
+    static GraphException unsupportedMediaType(String message) {
+        return new GraphException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", message);
+    }
+
+    static GraphException methodNotAllowed(String message) {
+        return new GraphException(HttpStatus.METHOD_NOT_ALLOWED, "BadRequest", message);
+    }
+
+    static GraphException internal(String message) {
+        return new GraphException(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError", message);
+    }
+}

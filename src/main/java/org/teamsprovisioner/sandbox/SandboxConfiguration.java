@@ -1,0 +1,53 @@
+package org.teamsprovisioner.sandbox;
+
+import java.time.Clock;
+
+import com.nimbusds.jose.jwk.JWKSet;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Runs the Microsoft Graph and Entra ID simulator inside the service when the {@code sandbox}
+ * profile is active, on the service's own port under {@code /sandbox/**}.
+ *
+ * <p>The application's security configuration must let {@code /sandbox/**} through without
+ * authentication or CSRF protection: the simulator authenticates Graph calls itself, exactly
+ * as Graph would.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("sandbox")
+@EnableConfigurationProperties(SandboxProperties.class)
+public class SandboxConfiguration {
+
+    /** The sandbox's Entra ID signing key, generated once per application start. */
+    @Bean
+    SandboxIssuer sandboxIssuer() {
+        return SandboxIssuer.generate();
+    }
+
+    /**
+     * The public key of the sandbox token issuer, for the service's resource server to validate
+     * the user tokens that {@code POST /sandbox/token} issues. Holds no private key material.
+     */
+    @Bean
+    public JWKSet sandboxJwkSet(SandboxIssuer sandboxIssuer) {
+        return sandboxIssuer.publicJwkSet();
+    }
+
+    /**
+     * The simulator's endpoints. It uses the application's {@link Clock} when there is exactly
+     * one, so a test that moves the service's time moves the fake tenant's with it; otherwise
+     * the system UTC clock.
+     */
+    @Bean
+    public RouterFunction<ServerResponse> sandboxRouter(SandboxProperties properties, SandboxIssuer sandboxIssuer,
+            ObjectProvider<Clock> clock) {
+        return SandboxRoutes.create(properties, sandboxIssuer, clock.getIfUnique(Clock::systemUTC)).router();
+    }
+}

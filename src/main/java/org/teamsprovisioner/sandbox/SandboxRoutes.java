@@ -1,0 +1,57 @@
+package org.teamsprovisioner.sandbox;
+
+import java.time.Clock;
+
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Builds the simulator's {@link RouterFunction} from its collaborators. A plain class rather
+ * than Spring wiring so that tests can serve the router over real HTTP without an application
+ * context (see the Sandbox*HttpTest classes).
+ */
+final class SandboxRoutes {
+
+    static final String USER_TOKEN_PATH = "/sandbox/token";
+    static final String ENTRA_TOKEN_PATH = "/sandbox/login/{tenant}/oauth2/v2.0/token";
+    static final String STATE_PATH = "/sandbox/graph/_state";
+    static final String GRAPH_V1 = "/sandbox/graph/v1.0";
+    static final String GRAPH_BETA = "/sandbox/graph/beta";
+
+    private final UserTokenHandler userTokens;
+    private final EntraTokenHandler entraTokens;
+    private final GraphHandler graph;
+    private final StateHandler state;
+
+    SandboxRoutes(UserTokenHandler userTokens, EntraTokenHandler entraTokens, GraphHandler graph, StateHandler state) {
+        this.userTokens = userTokens;
+        this.entraTokens = entraTokens;
+        this.graph = graph;
+        this.state = state;
+    }
+
+    /** Wires a fresh, empty fake tenant whose tokens {@code issuer} signs. */
+    static SandboxRoutes create(SandboxProperties properties, SandboxIssuer issuer, Clock clock) {
+        SandboxCounters counters = new SandboxCounters();
+        SandboxTenant tenant = new SandboxTenant(properties.tenantId(), new OperationTimeline(properties.operations()));
+        return new SandboxRoutes(
+                new UserTokenHandler(properties, issuer, clock),
+                new EntraTokenHandler(properties, issuer, counters, clock),
+                new GraphHandler(tenant, new GraphAuthenticator(issuer), counters, clock),
+                new StateHandler(tenant, counters, clock));
+    }
+
+    RouterFunction<ServerResponse> router() {
+        // Graph's OData key segments (teams('id')) are not PathPattern material, so each version
+        // prefix is routed wholesale and GraphHandler parses the rest itself.
+        return RouterFunctions.route()
+                .POST(USER_TOKEN_PATH, userTokens::issue)
+                .POST(ENTRA_TOKEN_PATH, entraTokens::token)
+                .GET(STATE_PATH, state::state)
+                .route(RequestPredicates.path(GRAPH_V1 + "/**"), request -> graph.handle(request, "v1.0"))
+                .route(RequestPredicates.path(GRAPH_BETA + "/**"), request -> graph.handle(request, "beta"))
+                .build();
+    }
+}

@@ -1,0 +1,49 @@
+package org.teamsprovisioner.sandbox;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A team of the fake tenant together with the createTeam operation that brings it to life
+ * (Graph creates each team through exactly one such operation). Immutable; the status is
+ * derived from the clock by {@link OperationTimeline}.
+ *
+ * @param id the team (= group) id
+ * @param operationId the teamsAsyncOperation id
+ * @param displayName as requested
+ * @param description as requested, may be {@code null}
+ * @param visibility lower-case, as Graph answers it
+ * @param template the base template id, or {@code null} for a template definition
+ * @param internalId the Teams thread id, {@code 19:...@thread.tacv2}
+ * @param createdAt when the POST arrived
+ * @param failing whether the operation will end {@code failed}
+ * @param owners object ids or UPNs of the owners the request named
+ * @param channels the channels the request asked for
+ */
+record SandboxTeam(
+        String id,
+        String operationId,
+        String displayName,
+        String description,
+        String visibility,
+        String template,
+        String internalId,
+        Instant createdAt,
+        boolean failing,
+        List<String> owners,
+        List<CreateTeamRequest.Channel> channels) {
+
+    SandboxTeam {
+        owners = List.copyOf(owners);
+        channels = List.copyOf(channels);
+    }
+
+    /** The key form Graph itself uses in Location and targetResourceLocation. */
+    String location() {
+        return "/teams('" + id + "')";
+    }
+
+    String operationLocation() {
+        return location() + "/operations('" + operationId + "')";
+    }
+}

@@ -1,0 +1,70 @@
+package org.teamsprovisioner.sandbox;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The fake tenant's state: its teams and their operations, in memory and safe for concurrent
+ * requests. Graph ids are GUIDs that Graph matches case-insensitively, so lookups are too.
+ */
+final class SandboxTenant {
+
+    private final String tenantId;
+    private final OperationTimeline timeline;
+    private final Map<String, SandboxTeam> teams = new ConcurrentHashMap<>();
+
+    SandboxTenant(String tenantId, OperationTimeline timeline) {
+        this.tenantId = tenantId;
+        this.timeline = timeline;
+    }
+
+    String tenantId() {
+        return tenantId;
+    }
+
+    OperationTimeline timeline() {
+        return timeline;
+    }
+
+    SandboxTeam createTeam(CreateTeamRequest request, Instant now) {
+        String visibility = request.visibility() == null
+                ? "public" // The sandbox's choice for an omitted visibility; the seed doc does not say.
+                : request.visibility().toLowerCase(Locale.ROOT);
+        SandboxTeam team = new SandboxTeam(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                request.displayName(),
+                request.description(),
+                visibility,
+                ODataPath.bindKey(request.templateBind(), "teamsTemplates").orElse(null),
+                "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.tacv2",
+                now,
+                timeline.fails(request.displayName()),
+                CreateTeamRules.owners(request),
+                request.channels());
+        teams.put(team.id(), team);
+        return team;
+    }
+
+    Optional<SandboxTeam> team(String id) {
+        return Optional.ofNullable(teams.get(id.toLowerCase(Locale.ROOT)));
+    }
+
+    Optional<SandboxTeam> operation(String teamId, String operationId) {
+        return team(teamId).filter(team -> team.operationId().equalsIgnoreCase(operationId));
+    }
+
+    OperationTimeline.Snapshot operationAt(SandboxTeam team, Instant now) {
+        return timeline.at(team.createdAt(), team.failing(), now);
+    }
+
+    List<SandboxTeam> teams() {
+        return teams.values().stream().sorted(Comparator.comparing(SandboxTeam::createdAt).thenComparing(SandboxTeam::id)).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package org.teamsprovisioner.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code GET /sandbox/graph/_state}: a read-only window into the fake tenant for tests and
+ * benchmarks. Unauthenticated on purpose: it is not part of Graph and holds nothing secret.
+ */
+final class StateHandler {
+
+    private final SandboxTenant tenant;
+    private final SandboxCounters counters;
+    private final Clock clock;
+
+    StateHandler(SandboxTenant tenant, SandboxCounters counters, Clock clock) {
+        this.tenant = tenant;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    Mono<ServerResponse> state(ServerRequest request) {
+        Instant now = clock.instant();
+        ObjectNode json = SandboxJson.object();
+        json.put("tenantId", tenant.tenantId());
+        json.put("now", now.toString());
+        ArrayNode teams = json.putArray("teams");
+        for (SandboxTeam team : tenant.teams()) {
+            ObjectNode entry = teams.addObject()
+                    .put("id", team.id())
+                    .put("displayName", team.displayName())
+                    .put("template", team.template())
+                    .put("operationId", team.operationId())
+                    .put("status", tenant.operationAt(team, now).status().wireValue())
+                    .put("createdDateTime", team.createdAt().toString());
+            team.owners().forEach(entry.putArray("owners")::add);
+            ArrayNode channels = entry.putArray("channels");
+            team.channels().forEach(channel -> channels.addObject()
+                    .put("displayName", channel.displayName())
+                    .put("description", channel.description())
+                    .put("isFavoriteByDefault", channel.isFavoriteByDefault()));
+        }
+        json.set("counters", counters.toJson());
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(SandboxJson.write(json));
+    }
+}

@@ -1,0 +1,147 @@
+package org.teamsprovisioner.sandbox;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+
+/**
+ * The simulator's router served over real HTTP by Reactor Netty on a free port, without a Spring
+ * application context, plus a client and the clock it runs on.
+ */
+final class RunningSandbox implements AutoCloseable {
+
+    /** Generating an RSA 2048 key is the slow part of a fixture, so all tests share one issuer. */
+    static final SandboxIssuer ISSUER = SandboxIssuer.generate();
+
+    static final Instant START = Instant.parse("2026-03-02T09:00:00.250Z");
+
+    final MutableClock clock = new MutableClock(START);
+    final SandboxProperties properties;
+    final WebTestClient client;
+    private final DisposableServer server;
+
+    RunningSandbox() {
+        this(Map.of());
+    }
+
+    /** @param overrides provisioner.sandbox.* properties, kebab-case, as in a yml file */
+    RunningSandbox(Map<String, String> overrides) {
+        this.properties = properties(overrides);
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(
+                        SandboxRoutes.create(properties, ISSUER, clock).router())))
+                .bindNow();
+        this.client = WebTestClient.bindToServer()
+                .baseUrl(baseUrl())
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Binds like Spring Boot does, so the record's @DefaultValues are the ones under test. */
+    static SandboxProperties properties(Map<String, String> overrides) {
+        return new Binder(new MapConfigurationPropertySource(overrides))
+                .bindOrCreate("provisioner.sandbox", SandboxProperties.class);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** An absolute URI that keeps {@code rawPath} byte for byte (no template encoding). */
+    URI uri(String rawPath) {
+        return URI.create(baseUrl() + rawPath);
+    }
+
+    URI graph(String rawPath) {
+        return uri(SandboxRoutes.GRAPH_V1 + rawPath);
+    }
+
+    String graphToken() {
+        return graphToken("sandbox-client", "sandbox-secret");
+    }
+
+    String graphToken(String clientId, String clientSecret) {
+        JsonNode body = json(client.post()
+                .uri("/sandbox/login/sandbox-tenant/oauth2/v2.0/token")
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")
+                        .with("client_id", clientId)
+                        .with("client_secret", clientSecret)
+                        .with("scope", "https://graph.microsoft.com/.default"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        return body.get("access_token").stringValue();
+    }
+
+    WebTestClient.ResponseSpec createTeam(String token, String json) {
+        return client.post()
+                .uri(graph("/teams"))
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+
+    /** Creates a team with an owner and returns its 202's Location, e.g. /teams('x')/operations('y'). */
+    String createTeamLocation(String token, String displayName) {
+        return createTeam(token, teamWithOwner(displayName))
+                .expectStatus().isAccepted()
+                .returnResult(Void.class).getResponseHeaders().getLocation().toString();
+    }
+
+    WebTestClient.ResponseSpec get(String token, URI uri) {
+        return client.get().uri(uri).header("Authorization", "Bearer " + token).exchange();
+    }
+
+    JsonNode getJson(String token, URI uri) {
+        return json(get(token, uri).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    JsonNode state() {
+        return json(client.get().uri("/sandbox/graph/_state").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    static JsonNode json(String body) {
+        return SandboxJson.read(body);
+    }
+
+    /** Seed example 2 (application permissions, owner by object id) with another name. */
+    static String teamWithOwner(String displayName) {
+        return """
+                {
+                   "template@odata.bind":"https://graph.microsoft.com/v1.0/teamsTemplates('standard')",
+                   "displayName":"%s",
+                   "description":"Created by a sandbox test",
+                   "members":[
+                      {
+                         "@odata.type":"#microsoft.graph.aadUserConversationMember",
+                         "roles":["owner"],
+                         "user@odata.bind":"https://graph.microsoft.com/v1.0/users('0040b377-61d8-43db-94f5-81374122dc7e')"
+                      }
+                   ]
+                }
+                """.formatted(displayName);
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
