@@ -1,12 +1,10 @@
 package org.teamsprovisioner.security;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -48,17 +46,15 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = json.writeValueAsString(Map.of(
-                "type", problem.getType().toString(),
-                "title", problem.getTitle(),
-                "status", problem.getStatus(),
+                "type", "about:blank",
+                "title", status.getReasonPhrase(),
+                "status", status.value(),
                 "detail", detail,
-                "instance", problem.getInstance().toString())).getBytes(StandardCharsets.UTF_8);
+                "instance", exchange.getRequest().getPath().value())).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

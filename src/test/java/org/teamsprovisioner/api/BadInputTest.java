@@ -2,20 +2,26 @@ package org.teamsprovisioner.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teamsprovisioner.support.SandboxH2Test;
+import org.teamsprovisioner.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /** Bad input gets the right 4xx as application/problem+json, and nothing is stored or sent to Graph. */
 class BadInputTest extends SandboxH2Test {
+
+    @Autowired
+    private TestClock clock;
 
     private String user;
     private String token;
@@ -130,6 +136,23 @@ class BadInputTest extends SandboxH2Test {
         var response = submit(forged, valid(Map.of()));
 
         assertThat(problem(response, HttpStatus.UNAUTHORIZED).get("detail").asString()).contains("rejected");
+        assertNothingStored();
+    }
+
+    @Test
+    void expiredTokenIsUnauthorized() {
+        clock.shift(Duration.ofHours(-2));
+        String expired;
+        try {
+            expired = tokenFor(user);
+        } finally {
+            clock.reset();
+        }
+
+        var response = submit(expired, valid(Map.of()));
+
+        response.expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).contains("invalid_token"));
+        assertThat(problem(response, HttpStatus.UNAUTHORIZED).get("detail").asString()).containsIgnoringCase("expired");
         assertNothingStored();
     }
 

@@ -2,6 +2,7 @@ package org.teamsprovisioner.support;
 
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -9,6 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The service as a newcomer runs it: sandbox profile, embedded H2, in-process Graph simulator. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles({"sandbox", "test"})
+@Import(TestClockConfiguration.class)
 public abstract class SandboxH2Test extends ServiceTestSupport {
 
     private static final int PORT = FreePort.find();

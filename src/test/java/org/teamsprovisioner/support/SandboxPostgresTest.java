@@ -1,6 +1,7 @@
 package org.teamsprovisioner.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -8,6 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The service on PostgreSQL (as in production) with the sandbox Graph simulator. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles({"sandbox", "test"})
+@Import(TestClockConfiguration.class)
 public abstract class SandboxPostgresTest extends ServiceTestSupport {
 
     private static final int PORT = FreePort.find();
