@@ -54,6 +54,8 @@ public class ProvisioningJobs {
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
                 .shutdownMaxWait(properties.shutdownMaxWait())
+                // The columns are timestamptz; UTC keeps rows comparable across replicas in other zones.
+                .alwaysPersistTimestampInUTC()
                 .enableImmediateExecution();
         if (isPostgres(dataSource)) {
             // One statement with FOR UPDATE SKIP LOCKED: replicas never contend for the same rows.
