@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.teamsprovisioner.graph.GraphException;
 import reactor.core.publisher.Mono;
@@ -16,6 +18,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ProvisionTeam {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisionTeam.class);
 
     private final TeamRequestStore store;
     private final CreateTeamInGraph createTeam;
@@ -40,9 +44,21 @@ public class ProvisionTeam {
                 .filter(request -> !request.status().isTerminal())
                 .flatMap(request -> step(request)
                         .onErrorResume(GraphException.class, error -> Mono.just(afterFailure(request, error)))
-                        .flatMap(result -> store.save(result.request()).thenReturn(result)))
+                        .flatMap(result -> store.save(result.request()).thenReturn(result))
+                        .doOnNext(result -> log(request, result.request())))
                 .map(result -> result.isDone() ? Optional.<Instant>empty() : Optional.of(clock.instant().plus(result.runAgainIn())))
                 .defaultIfEmpty(Optional.empty());
+    }
+
+    private static void log(TeamRequest before, TeamRequest after) {
+        if (after.status() == RequestStatus.FAILED) {
+            log.warn("Team request {} FAILED at {}: {} {}", after.id(), before.step(), after.error().code(), after.error().message());
+        } else if (after.step() != before.step()) {
+            log.info("Team request {} {} -> {} (team {}, operation {})", after.id(), before.step(), after.step(), after.teamId(),
+                    after.operation() == null ? null : after.operation().id());
+        } else if (after.stepAttempts() > before.stepAttempts()) {
+            log.info("Team request {} {} will be retried (try {} failed)", after.id(), after.step(), after.stepAttempts());
+        }
     }
 
     private Mono<StepResult> step(TeamRequest request) {

@@ -39,6 +39,21 @@ public final class PostgresDatabase {
         return instance;
     }
 
+    /** Another empty database on the same server, for a test whose replicas must not share work with others. */
+    public static synchronized PostgresDatabase fresh() {
+        PostgresDatabase server = get();
+        String database = uniqueName();
+        String admin = "jdbc:postgresql://" + server.host + ":" + server.port + "/" + server.database;
+        execute(admin, server.user, server.password, "create database " + database);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                execute(admin, server.user, server.password, "drop database if exists " + database + " with (force)")));
+        return new PostgresDatabase(server.host, server.port, database, server.user, server.password);
+    }
+
+    private static String uniqueName() {
+        return "tp_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
@@ -76,7 +91,7 @@ public final class PostgresDatabase {
         int port = Integer.parseInt(System.getenv().getOrDefault("TEST_POSTGRES_PORT", "5432"));
         String user = System.getenv().getOrDefault("TEST_POSTGRES_USER", "postgres");
         String password = System.getenv().getOrDefault("TEST_POSTGRES_PASSWORD", "");
-        String database = "tp_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String database = uniqueName();
         String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
         execute(admin, user, password, "create database " + database);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->

@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.teamsprovisioner.provisioning.ProvisionTeam;
-import org.teamsprovisioner.provisioning.ProvisioningQueue;
 
 /**
  * Provisioning runs as db-scheduler jobs: one execution per request, claimed from the database by
@@ -46,9 +44,14 @@ public class ProvisioningJobs {
                 });
     }
 
-    @Bean(destroyMethod = "")
-    Scheduler provisioningScheduler(DataSource dataSource, CustomTask<Void> provisionTeamTask, JobsProperties properties) {
-        var builder = Scheduler.create(dataSource, provisionTeamTask)
+    @Bean
+    ProvisioningWorkers provisioningWorkers(DataSource dataSource, CustomTask<Void> provisionTeamTask, JobsProperties properties) {
+        boolean postgres = isPostgres(dataSource);
+        return new ProvisioningWorkers(() -> scheduler(dataSource, provisionTeamTask, properties, postgres), properties.enabled());
+    }
+
+    private static Scheduler scheduler(DataSource dataSource, CustomTask<Void> task, JobsProperties properties, boolean postgres) {
+        var builder = Scheduler.create(dataSource, task)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
@@ -57,25 +60,11 @@ public class ProvisioningJobs {
                 // The columns are timestamptz; UTC keeps rows comparable across replicas in other zones.
                 .alwaysPersistTimestampInUTC()
                 .enableImmediateExecution();
-        if (isPostgres(dataSource)) {
+        if (postgres) {
             // One statement with FOR UPDATE SKIP LOCKED: replicas never contend for the same rows.
             builder = builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         return builder.build();
-    }
-
-    @Bean
-    SchedulerLifecycle provisioningSchedulerLifecycle(Scheduler provisioningScheduler, JobsProperties properties) {
-        return new SchedulerLifecycle(provisioningScheduler, properties.enabled());
-    }
-
-    @Bean
-    ProvisioningQueue provisioningQueue(ObjectProvider<Scheduler> scheduler, JobsProperties properties) {
-        return () -> {
-            if (properties.enabled()) {
-                scheduler.getObject().triggerCheckForDueExecutions();
-            }
-        };
     }
 
     private static boolean isPostgres(DataSource dataSource) {

@@ -1,0 +1,51 @@
+package org.teamsprovisioner.support;
+
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.teamsprovisioner.TeamsProvisionerApplication;
+
+/**
+ * A whole service instance (a "replica") started inside the test JVM on its own port, for tests
+ * that need several instances on one database or one that stops and starts again.
+ */
+public final class RunningService extends ServiceTestSupport implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private RunningService(ConfigurableApplicationContext context, int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    /** A sandbox-profile instance on the given PostgreSQL database, with extra properties. */
+    public static RunningService onPostgres(PostgresDatabase db, Map<String, Object> properties) {
+        int port = FreePort.find();
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
+                "server.port", port,
+                "spring.datasource.url", db.jdbcUrl(),
+                "spring.datasource.username", db.user(),
+                "spring.datasource.password", db.password(),
+                "spring.r2dbc.url", db.r2dbcUrl(),
+                "spring.r2dbc.username", db.user(),
+                "spring.r2dbc.password", db.password()));
+        settings.putAll(properties);
+        // As command-line arguments: builder "properties" are defaults, which application.yml overrides.
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(TeamsProvisionerApplication.class)
+                .profiles("sandbox", "test")
+                .run(args);
+        return new RunningService(context, port);
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
