@@ -43,7 +43,8 @@ public final class PostgresDatabase {
     public static synchronized PostgresDatabase fresh() {
         PostgresDatabase server = get();
         String database = uniqueName();
-        String admin = "jdbc:postgresql://" + server.host + ":" + server.port + "/" + server.database;
+        // Always through the maintenance database: the hooks may drop the other test databases concurrently.
+        String admin = "jdbc:postgresql://" + server.host + ":" + server.port + "/postgres";
         execute(admin, server.user, server.password, "create database " + database);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
                 execute(admin, server.user, server.password, "drop database if exists " + database + " with (force)")));
