@@ -16,6 +16,7 @@ import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.teamsprovisioner.support.TestClock;
 
 /**
  * The simulator's router served over real HTTP by Reactor Netty on a free port, without a Spring
@@ -28,7 +29,7 @@ final class RunningSandbox implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-03-02T09:00:00.250Z");
 
-    final MutableClock clock = new MutableClock(START);
+    final TestClock clock = TestClock.fixedAt(START);
     final SandboxProperties properties;
     final WebTestClient client;
     private final DisposableServer server;

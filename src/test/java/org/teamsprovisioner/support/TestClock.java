@@ -5,23 +5,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock plus an offset a test can move, e.g. to mint a token that has already expired. */
+/**
+ * A clock tests move by hand instead of sleeping: either stopped at an instant ({@link #fixedAt}) or
+ * running with the system clock ({@link #live}), plus whatever the test has advanced it by.
+ */
 public final class TestClock extends Clock {
 
-    private volatile Duration offset = Duration.ZERO;
+    private final Clock base;
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    public void shift(Duration by) {
-        offset = by;
+    private TestClock(Clock base) {
+        this.base = base;
+    }
+
+    public static TestClock fixedAt(Instant start) {
+        return new TestClock(Clock.fixed(start, ZoneOffset.UTC));
+    }
+
+    public static TestClock live() {
+        return new TestClock(Clock.systemUTC());
+    }
+
+    /** Moves the clock; a negative duration moves it back. */
+    public void advance(Duration by) {
+        offset.updateAndGet(current -> current.plus(by));
     }
 
     public void reset() {
-        offset = Duration.ZERO;
+        offset.set(Duration.ZERO);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return base.instant().plus(offset.get());
     }
 
     @Override
