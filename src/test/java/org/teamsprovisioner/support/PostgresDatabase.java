@@ -63,6 +63,18 @@ public final class PostgresDatabase {
         return "r2dbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String name() {
+        return database;
+    }
+
     public String user() {
         return user;
     }

@@ -21,6 +21,11 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
 
     /** A sandbox-profile instance on the given PostgreSQL database, with extra properties. */
     public static RunningService onPostgres(PostgresDatabase db, Map<String, Object> properties) {
+        return start(db, properties, "sandbox", "test");
+    }
+
+    /** An instance with the given profiles on the given PostgreSQL database, with extra properties. */
+    public static RunningService start(PostgresDatabase db, Map<String, Object> properties, String... profiles) {
         int port = FreePort.find();
         Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 "server.port", port,
@@ -34,7 +39,7 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
         // As command-line arguments: builder "properties" are defaults, which application.yml overrides.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TeamsProvisionerApplication.class)
-                .profiles("sandbox", "test")
+                .profiles(profiles)
                 .run(args);
         return new RunningService(context, port);
     }
