@@ -67,6 +67,7 @@ public record TeamRequest(
                 createdAt, now, version);
     }
 
+    /** For stores: the same state as saved under a new optimistic-locking version. */
     public TeamRequest withVersion(long newVersion) {
         return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts,
                 createdAt, updatedAt, newVersion);
