@@ -14,14 +14,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Runs the Microsoft Graph and Entra ID simulator inside the service when the {@code sandbox}
- * profile is active, on the service's own port under {@code /sandbox/**}.
+ * profile is active, on the service's own port under {@code /sandbox/**}; or alone, under the
+ * {@code graph-simulator} profile (see {@link GraphSimulatorApplication}).
  *
  * <p>The application's security configuration must let {@code /sandbox/**} through without
  * authentication or CSRF protection: the simulator authenticates Graph calls itself, exactly
  * as Graph would.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("sandbox")
+@Profile({"sandbox", GraphSimulatorApplication.PROFILE})
 @EnableConfigurationProperties(SandboxProperties.class)
 public class SandboxConfiguration {
 

@@ -16,6 +16,7 @@ final class SandboxRoutes {
 
     static final String USER_TOKEN_PATH = "/sandbox/token";
     static final String ENTRA_TOKEN_PATH = "/sandbox/login/{tenant}/oauth2/v2.0/token";
+    static final String ENTRA_KEYS_PATH = "/sandbox/login/{tenant}/discovery/v2.0/keys";
     static final String STATE_PATH = "/sandbox/graph/_state";
     static final String GRAPH_V1 = "/sandbox/graph/v1.0";
     static final String GRAPH_BETA = "/sandbox/graph/beta";
@@ -24,12 +25,15 @@ final class SandboxRoutes {
     private final EntraTokenHandler entraTokens;
     private final GraphHandler graph;
     private final StateHandler state;
+    private final EntraKeysHandler keys;
 
-    SandboxRoutes(UserTokenHandler userTokens, EntraTokenHandler entraTokens, GraphHandler graph, StateHandler state) {
+    SandboxRoutes(UserTokenHandler userTokens, EntraTokenHandler entraTokens, GraphHandler graph, StateHandler state,
+            EntraKeysHandler keys) {
         this.userTokens = userTokens;
         this.entraTokens = entraTokens;
         this.graph = graph;
         this.state = state;
+        this.keys = keys;
     }
 
     /** Wires a fresh, empty fake tenant whose tokens {@code issuer} signs. */
@@ -40,7 +44,8 @@ final class SandboxRoutes {
                 new UserTokenHandler(properties, issuer, clock),
                 new EntraTokenHandler(properties, issuer, counters, clock),
                 new GraphHandler(tenant, new GraphAuthenticator(issuer), counters, clock),
-                new StateHandler(tenant, counters, clock));
+                new StateHandler(tenant, counters, clock),
+                new EntraKeysHandler(issuer));
     }
 
     RouterFunction<ServerResponse> router() {
@@ -49,6 +54,7 @@ final class SandboxRoutes {
         return RouterFunctions.route()
                 .POST(USER_TOKEN_PATH, userTokens::issue)
                 .POST(ENTRA_TOKEN_PATH, entraTokens::token)
+                .GET(ENTRA_KEYS_PATH, keys::keys)
                 .GET(STATE_PATH, state::state)
                 .route(RequestPredicates.path(GRAPH_V1 + "/**"), request -> graph.handle(request, "v1.0"))
                 .route(RequestPredicates.path(GRAPH_BETA + "/**"), request -> graph.handle(request, "beta"))
