@@ -49,6 +49,9 @@ public class GraphSimulatorApplication {
     }
 
     public static ConfigurableApplicationContext run(String[] args) {
-        return SpringApplication.run(GraphSimulatorApplication.class, args);
+        SpringApplication application = new SpringApplication(GraphSimulatorApplication.class);
+        // Logs then say which program started, not the jar's launcher class.
+        application.setMainApplicationClass(GraphSimulatorApplication.class);
+        return application.run(args);
     }
 }
