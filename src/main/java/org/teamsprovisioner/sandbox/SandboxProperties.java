@@ -154,7 +154,7 @@ public record SandboxProperties(
         public Limit {
             if (requests < 1 || period == null || period.isNegative() || period.isZero()) {
                 throw new IllegalArgumentException("A limit needs at least 1 request per a positive period, not "
-                        + requests + "/" + period);
+                        + requests + " per " + period);
             }
         }
 
@@ -164,16 +164,16 @@ public record SandboxProperties(
          */
         public static Limit valueOf(String text) {
             int slash = text == null ? -1 : text.indexOf('/');
-            if (slash < 0) {
-                throw new IllegalArgumentException("A limit is written requests/period, e.g. 10/1s, not '" + text + "'");
-            }
+            int requests;
+            Duration period;
             try {
-                return new Limit(Integer.parseInt(text.substring(0, slash).strip()),
-                        DurationStyle.detectAndParse(text.substring(slash + 1).strip()));
+                requests = Integer.parseInt(text.substring(0, slash).strip());
+                period = DurationStyle.detectAndParse(text.substring(slash + 1).strip());
             }
-            catch (NumberFormatException ex) {
+            catch (RuntimeException ex) { // also a missing slash, as substring's IndexOutOfBoundsException
                 throw new IllegalArgumentException("A limit is written requests/period, e.g. 10/1s, not '" + text + "'", ex);
             }
+            return new Limit(requests, period);
         }
 
         @Override
