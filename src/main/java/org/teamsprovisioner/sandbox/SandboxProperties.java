@@ -101,7 +101,10 @@ public record SandboxProperties(
      * claim), one bucket per route class. A bucket limit is written 'requests/period', for example
      * '100/10s': the bucket holds 100 requests and refills at 100 per 10 seconds. The defaults are
      * Microsoft's published limits ("Microsoft Graph service-specific throttling limits"), high
-     * enough that ordinary use of the sandbox is never throttled.
+     * enough that ordinary use of the sandbox is never throttled. An approximation: Microsoft states
+     * the Teams limits as requests per second (rps) without a burst size or a measuring window, so
+     * the sandbox measures them over 10 seconds, the window of the Identity and access limits; a
+     * bucket thus holds ten seconds' worth and lets through short bursts that Graph might refuse.
      *
      * @param enabled Whether Graph calls are throttled at all.
      * @param retryAfter Form of the Retry-After header of a 429: 'seconds' (whole seconds, rounded
@@ -110,12 +113,15 @@ public record SandboxProperties(
      *        IMF-fixdate, rounded up to the next second).
      * @param retryAfterBase The least Retry-After a 429 announces; it is longer when the bucket
      *        needs longer to hold a request again.
-     * @param createTeam POST /teams. Teams: 10 rps per app per tenant.
-     * @param getTeam GET /teams/{id}. Teams: 30 rps per app per tenant.
-     * @param listChannels GET /teams/{id}/channels. Teams: 60 rps per app per tenant.
-     * @param teamsRead Every other GET under /teams. Teams: "other GET API calls" 30 rps.
+     * @param createTeam POST /teams. Teams: "POST /teams" 10 rps per app per tenant.
+     * @param getTeam GET /teams/{id}. Teams: "GET /teams/{team-id}, joinedTeams" 30 rps per app
+     *        per tenant.
+     * @param listChannels GET /teams/{id}/channels. Teams: "GET /teams/{team-id}/channels" 60 rps
+     *        per app per tenant.
+     * @param teamsRead Every other GET under /teams (operations, filesFolder). Teams: "GET team,
+     *        channel, tab..." and "other GET API calls for Microsoft Teams", both 30 rps.
      * @param teamsWrite Every other call under /teams (such as members/add). Teams: "other API
-     *        calls" 30 rps.
+     *        calls for Microsoft Teams" 30 rps.
      * @param other Every other Graph call (groups, users). Identity and access: 3,500 requests
      *        per 10 seconds per app per tenant (tenant of fewer than 50 users).
      */

@@ -24,9 +24,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ThrottlePolicy {
 
-    /** The Teams request types of Microsoft's table that this simulator serves, plus the rest. */
+    /**
+     * The rows of Microsoft's Teams limits table that this simulator serves, plus the rest. Each
+     * has its own bucket; {@link SandboxProperties.Throttling} names the published limit behind
+     * each default.
+     */
     enum RouteClass {
-        CREATE_TEAM, GET_TEAM, LIST_CHANNELS, TEAMS_READ, TEAMS_WRITE, OTHER;
+        /** "POST /teams": 10 rps. */
+        CREATE_TEAM,
+        /** "GET /teams/{team-id}, joinedTeams": 30 rps. */
+        GET_TEAM,
+        /** "GET /teams/{team-id}/channels": 60 rps. */
+        LIST_CHANNELS,
+        /** "Other GET API calls for Microsoft Teams": 30 rps. */
+        TEAMS_READ,
+        /** "Other API calls for Microsoft Teams": 30 rps. */
+        TEAMS_WRITE,
+        /** Groups, users and anything else: Identity and access, 3,500 requests per 10 seconds. */
+        OTHER;
 
         /** @param route method and route template, e.g. {@code GET /teams/{id}} */
         static RouteClass of(String route) {
