@@ -54,7 +54,9 @@ final class GraphAuthenticator {
         if (claims.getAudience() == null || claims.getAudience().stream().noneMatch(GRAPH_AUDIENCES::contains)) {
             throw GraphException.invalidToken("Access token validation failure. Invalid audience.");
         }
-        return new GraphCaller(stringClaim(claims, "appid"), roles(claims), "app".equals(stringClaim(claims, "idtyp")));
+        String appId = stringClaim(claims, "appid") != null ? stringClaim(claims, "appid") : stringClaim(claims, "azp");
+        return new GraphCaller(appId, roles(claims), "app".equals(stringClaim(claims, "idtyp")),
+                stringClaim(claims, "tid"));
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {

@@ -1,5 +1,7 @@
 package org.teamsprovisioner.sandbox;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,11 +13,18 @@ final class GraphException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final Map<String, String> headers;
 
     GraphException(HttpStatus status, String code, String message) {
+        this(status, code, message, Map.of());
+    }
+
+    /** @param headers extra response headers, such as a 429's Retry-After */
+    GraphException(HttpStatus status, String code, String message, Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.headers = Map.copyOf(headers);
     }
 
     HttpStatus status() {
@@ -24,6 +33,10 @@ final class GraphException extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    Map<String, String> headers() {
+        return headers;
     }
 
     static GraphException badRequest(String message) {
@@ -52,5 +65,19 @@ final class GraphException extends RuntimeException {
 
     static GraphException internal(String message) {
         return new GraphException(HttpStatus.INTERNAL_SERVER_ERROR, "InternalServerError", message);
+    }
+
+    /** Graph's throttling answer ("Microsoft Graph throttling guidance", sample response). */
+    static GraphException tooManyRequests(String message, String retryAfter) {
+        return new GraphException(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests", message,
+                Map.of("Retry-After", retryAfter));
+    }
+
+    static GraphException serviceUnavailable(String message) {
+        return new GraphException(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", message);
+    }
+
+    static GraphException gatewayTimeout(String message) {
+        return new GraphException(HttpStatus.GATEWAY_TIMEOUT, "GatewayTimeout", message);
     }
 }

@@ -81,6 +81,7 @@ final class GraphExchange {
                 .put("request-id", requestId)
                 .put("client-request-id", clientRequestId);
         ServerResponse.BodyBuilder builder = start(ex.status()).contentType(MediaType.APPLICATION_JSON);
+        ex.headers().forEach(builder::header);
         if (ex.status() == HttpStatus.UNAUTHORIZED) {
             // Graph's challenge points clients at Entra ID with Graph's own app id.
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"\", authorization_uri="

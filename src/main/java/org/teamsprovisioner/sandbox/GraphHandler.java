@@ -2,6 +2,7 @@ package org.teamsprovisioner.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,9 @@ import org.springframework.web.util.UriUtils;
  * handler resolves the OData path itself (see {@link ODataPath}), then applies Graph's order of
  * checks: authentication (401) before the path is judged, then the permission (403), then the
  * request itself (415, 400), so that a client sees the same error Graph would show it first.
+ *
+ * <p>Between authentication and everything else stands the {@link GraphGate}: throttling (429),
+ * then injected faults (503, 504). Injected latency delays every response, whatever its status.
  */
 final class GraphHandler {
 
@@ -33,25 +37,44 @@ final class GraphHandler {
     private final GraphAuthenticator authenticator;
     private final SandboxCounters counters;
     private final Clock clock;
+    private final GraphGate gate;
 
-    GraphHandler(SandboxTenant tenant, GraphAuthenticator authenticator, SandboxCounters counters, Clock clock) {
+    GraphHandler(SandboxTenant tenant, GraphAuthenticator authenticator, SandboxCounters counters, Clock clock,
+            GraphGate gate) {
         this.tenant = tenant;
         this.authenticator = authenticator;
         this.counters = counters;
         this.clock = clock;
+        this.gate = gate;
     }
 
     Mono<ServerResponse> handle(ServerRequest request, String version) {
         GraphExchange exchange = GraphExchange.begin(request, version, clock);
         GraphResource resource = GraphResource.resolve(resourcePath(request));
-        String route = request.method().name() + " " + resource.template();
+        String route = route(request, resource);
         return Mono.defer(() -> dispatch(request, exchange, resource))
                 .onErrorResume(GraphException.class, exchange::error)
                 .onErrorResume(ex -> !(ex instanceof GraphException), ex -> {
                     log.warn("Sandbox Graph failed on {} {}", request.method(), request.path(), ex);
                     return exchange.error(GraphException.internal("The sandbox failed unexpectedly: " + ex));
                 })
+                .delayUntil(response -> latency())
                 .doOnNext(response -> counters.graphCall(route, response.statusCode().value()));
+    }
+
+    /** Method and route template, e.g. {@code POST /teams}: what throttling, faults and counters key on. */
+    private static String route(ServerRequest request, GraphResource resource) {
+        return request.method().name() + " " + resource.template();
+    }
+
+    /**
+     * Injected latency holds the response back after the request was processed, not before: a
+     * client that times out then faces what it would against a slow Graph, a call whose effect
+     * (a created team) may already exist.
+     */
+    private Mono<Long> latency() {
+        Duration latency = gate.latency();
+        return latency.isZero() ? Mono.empty() : Mono.delay(latency);
     }
 
     /**
@@ -79,6 +102,7 @@ final class GraphHandler {
 
     private Mono<ServerResponse> dispatch(ServerRequest request, GraphExchange exchange, GraphResource resource) {
         GraphCaller caller = authenticator.authenticate(request.headers().asHttpHeaders(), exchange.now());
+        gate.admit(caller, route(request, resource), exchange.now());
         HttpMethod method = request.method();
         if (resource instanceof GraphResource.Unrecognized unrecognized) {
             throw GraphException.badRequest(unrecognized.message());
@@ -107,6 +131,7 @@ final class GraphHandler {
                     CreateTeamRequest createTeam = CreateTeamRequest.from(parse(body));
                     CreateTeamRules.validate(createTeam, caller);
                     SandboxTeam team = tenant.createTeam(createTeam, exchange.now());
+                    counters.teamCreated(team.displayName());
                     log.debug("Sandbox team {} '{}' requested by app {}", team.id(), team.displayName(), caller.appId());
                     return team;
                 })

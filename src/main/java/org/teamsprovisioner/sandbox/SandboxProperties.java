@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +14,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -27,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param userTokens Claims of the user access tokens that POST /sandbox/token issues for the
  *        service's own API.
  * @param operations Timing and outcome of the asynchronous createTeam operations.
+ * @param throttling Graph's throttling: token buckets per app per tenant with Microsoft's published
+ *        limits, the 429 and its Retry-After.
+ * @param faults Injected 503/504 answers and latency, reproducible from a seed. Off by default.
  */
 @Validated
 @ConfigurationProperties("provisioner.sandbox")
@@ -36,7 +43,9 @@ public record SandboxProperties(
         @NotEmpty List<@Valid @NotNull Client> clients,
         @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration tokenLifetime,
         @DefaultValue @NotNull @Valid UserTokens userTokens,
-        @DefaultValue @NotNull @Valid Operations operations) {
+        @DefaultValue @NotNull @Valid Operations operations,
+        @DefaultValue @NotNull @Valid Throttling throttling,
+        @DefaultValue @NotNull @Valid Faults faults) {
 
     public SandboxProperties {
         // @DefaultValue cannot express a list of objects; an explicitly empty list stays empty
@@ -85,5 +94,129 @@ public record SandboxProperties(
             @DefaultValue("300ms") @NotNull @DurationMin Duration notStarted,
             @DefaultValue("2s") @NotNull @DurationMin Duration inProgress,
             @DefaultValue("[fail]") @NotBlank String failureMarker) {
+    }
+
+    /**
+     * Graph's throttling, as token buckets per app ('appid' or 'azp' claim) per tenant ('tid'
+     * claim), one bucket per route class. A bucket limit is written 'requests/period', for example
+     * '100/10s': the bucket holds 100 requests and refills at 100 per 10 seconds. The defaults are
+     * Microsoft's published limits ("Microsoft Graph service-specific throttling limits"), high
+     * enough that ordinary use of the sandbox is never throttled. An approximation: Microsoft states
+     * the Teams limits as requests per second (rps) without a burst size or a measuring window, so
+     * the sandbox measures them over 10 seconds, the window of the Identity and access limits; a
+     * bucket thus holds ten seconds' worth and lets through short bursts that Graph might refuse.
+     *
+     * @param enabled Whether Graph calls are throttled at all.
+     * @param retryAfter Form of the Retry-After header of a 429: 'seconds' (whole seconds, rounded
+     *        up), 'decimal-seconds' (milliseconds precision, e.g. 2.128, as Graph's throttling
+     *        documentation and Microsoft's Dev Proxy send it) or 'http-date' (an RFC 9110
+     *        IMF-fixdate, rounded up to the next second).
+     * @param retryAfterBase The least Retry-After a 429 announces; it is longer when the bucket
+     *        needs longer to hold a request again.
+     * @param createTeam POST /teams. Teams: "POST /teams" 10 rps per app per tenant.
+     * @param getTeam GET /teams/{id}. Teams: "GET /teams/{team-id}, joinedTeams" 30 rps per app
+     *        per tenant.
+     * @param listChannels GET /teams/{id}/channels. Teams: "GET /teams/{team-id}/channels" 60 rps
+     *        per app per tenant.
+     * @param teamsRead Every other GET under /teams (operations, filesFolder). Teams: "GET team,
+     *        channel, tab..." and "other GET API calls for Microsoft Teams", both 30 rps.
+     * @param teamsWrite Every other call under /teams (such as members/add). Teams: "other API
+     *        calls for Microsoft Teams" 30 rps.
+     * @param other Every other Graph call (groups, users). Identity and access: 3,500 requests
+     *        per 10 seconds per app per tenant (tenant of fewer than 50 users).
+     */
+    public record Throttling(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("seconds") @NotNull RetryAfterForm retryAfter,
+            @DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration retryAfterBase,
+            @DefaultValue("100/10s") @NotNull Limit createTeam,
+            @DefaultValue("300/10s") @NotNull Limit getTeam,
+            @DefaultValue("600/10s") @NotNull Limit listChannels,
+            @DefaultValue("300/10s") @NotNull Limit teamsRead,
+            @DefaultValue("300/10s") @NotNull Limit teamsWrite,
+            @DefaultValue("3500/10s") @NotNull Limit other) {
+    }
+
+    /** The forms RFC 9110 and Graph use for a Retry-After header. */
+    public enum RetryAfterForm {
+        /** Whole seconds, {@code Retry-After: 3}. */
+        SECONDS,
+        /** Seconds with a fraction, {@code Retry-After: 2.128}. */
+        DECIMAL_SECONDS,
+        /** An IMF-fixdate, {@code Retry-After: Mon, 02 Mar 2026 09:00:03 GMT}. */
+        HTTP_DATE
+    }
+
+    /**
+     * A token bucket limit written {@code requests/period}: the bucket holds {@code requests}
+     * and refills at {@code requests} per {@code period}, so {@code 10/1s} allows a burst of 10
+     * and then 10 per second.
+     *
+     * @param requests How many requests a full bucket holds.
+     * @param period How long an empty bucket takes to fill up again.
+     */
+    public record Limit(int requests, Duration period) {
+
+        public Limit {
+            if (requests < 1 || period == null || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("A limit needs at least 1 request per a positive period, not "
+                        + requests + " per " + period);
+            }
+        }
+
+        /**
+         * Parses {@code 100/10s} (the period in Spring Boot's duration syntax). Named
+         * {@code valueOf} so that configuration binding converts strings with it.
+         */
+        public static Limit valueOf(String text) {
+            int slash = text == null ? -1 : text.indexOf('/');
+            int requests;
+            Duration period;
+            try {
+                requests = Integer.parseInt(text.substring(0, slash).strip());
+                period = DurationStyle.detectAndParse(text.substring(slash + 1).strip());
+            }
+            catch (RuntimeException ex) { // also a missing slash, as substring's IndexOutOfBoundsException
+                throw new IllegalArgumentException("A limit is written requests/period, e.g. 10/1s, not '" + text + "'", ex);
+            }
+            return new Limit(requests, period);
+        }
+
+        @Override
+        public String toString() {
+            return requests + "/" + (period.getNano() == 0 ? period.toSeconds() + "s" : period.toMillis() + "ms");
+        }
+    }
+
+    /**
+     * Faults the sandbox injects into Graph calls, for resilience tests. The same seed and the same
+     * sequence of calls give the same faults and latencies.
+     *
+     * @param seed Seed of the random choices (which calls fail, with which status, how slowly).
+     * @param rate Share of calls, 0.0 to 1.0, answered 503 ServiceUnavailable or 504
+     *        GatewayTimeout (without Retry-After) instead of being processed. Authentication
+     *        and throttling come first: a 401 or 429 is never replaced by a fault.
+     * @param latencyMin Least delay added to every Graph response.
+     * @param latencyMax Greatest delay added to every Graph response; the delay is drawn
+     *        uniformly between latencyMin and latencyMax.
+     * @param routes Routes whose calls may fault, as method and route template (e.g. 'POST
+     *        /teams', 'GET /teams/{id}/operations/{id}'). Empty: every route.
+     */
+    public record Faults(
+            @DefaultValue("0") long seed,
+            @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double rate,
+            @DefaultValue("0ms") @NotNull @DurationMin Duration latencyMin,
+            @DefaultValue("0ms") @NotNull @DurationMin Duration latencyMax,
+            List<@NotBlank String> routes) {
+
+        public Faults {
+            routes = routes == null ? List.of() : List.copyOf(routes);
+        }
+
+        /** Bean Validation reports a reversed range as the property 'latencyRangeOrdered'. */
+        @AssertTrue(message = "latency-max must not be shorter than latency-min")
+        public boolean isLatencyRangeOrdered() {
+            return latencyMin == null || latencyMax == null || latencyMax.compareTo(latencyMin) >= 0;
+        }
     }
 }

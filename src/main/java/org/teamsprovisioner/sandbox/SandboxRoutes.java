@@ -43,7 +43,8 @@ final class SandboxRoutes {
         return new SandboxRoutes(
                 new UserTokenHandler(properties, issuer, clock),
                 new EntraTokenHandler(properties, issuer, counters, clock),
-                new GraphHandler(tenant, new GraphAuthenticator(issuer), counters, clock),
+                new GraphHandler(tenant, new GraphAuthenticator(issuer), counters, clock,
+                        GraphGate.create(properties, counters)),
                 new StateHandler(tenant, counters, clock),
                 new EntraKeysHandler(issuer));
     }
