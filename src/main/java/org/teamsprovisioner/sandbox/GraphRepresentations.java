@@ -67,8 +67,11 @@ final class GraphRepresentations {
         if (snapshot.status() == OperationStatus.FAILED) {
             json.putObject("error")
                     .put("code", "InternalServerError")
-                    .put("message", "The sandbox failed this createTeam operation on purpose: the displayName '"
-                            + team.displayName() + "' contains the failure marker '" + failureMarker + "'.");
+                    .put("message", team.displayName() != null && team.displayName().contains(failureMarker)
+                            ? "The sandbox failed this createTeam operation on purpose: the displayName '"
+                                    + team.displayName() + "' contains the failure marker '" + failureMarker + "'."
+                            : "The sandbox failed this createTeam operation on purpose: it was drawn by"
+                                    + " provisioner.sandbox.operations.failure-rate.");
         }
         else {
             json.putNull("error");

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -80,10 +82,16 @@ public record SandboxProperties(
      * @param inProgress How long it then reports 'inProgress' before it ends.
      * @param failureMarker A team whose displayName contains this text ends 'failed' instead of
      *        'succeeded'.
+     * @param failureRate Share of createTeam operations, between 0.0 and 1.0, that end 'failed'
+     *        whatever their name, on top of the failure marker. Drawn once per team at creation.
+     * @param seed Seed of the draws of failureRate: the same seed gives the same sequence of
+     *        outcomes, team after team.
      */
     public record Operations(
             @DefaultValue("300ms") @NotNull @DurationMin Duration notStarted,
             @DefaultValue("2s") @NotNull @DurationMin Duration inProgress,
-            @DefaultValue("[fail]") @NotBlank String failureMarker) {
+            @DefaultValue("[fail]") @NotBlank String failureMarker,
+            @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double failureRate,
+            @DefaultValue("0") long seed) {
     }
 }
