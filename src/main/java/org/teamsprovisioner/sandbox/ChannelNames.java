@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * team's site), which SharePoint matches as the whole name, case-insensitively, except
  * {@code _vti_}, which it refuses anywhere in a name; the sandbox does the same rather than
  * refusing every name that merely contains "con" or "forms". Lengths are counted in UTF-16 code
- * units, as .NET's {@code string.Length} (and so Graph) counts them: an emoji counts as two.
+ * units, as .NET's {@code string.Length} counts them (Graph is a .NET service): an emoji counts
+ * as two.
  *
  * <p>"General", "Files", "Posts" and the like are not on Microsoft's list. A channel cannot be
  * called like the team's General channel only because channel names are unique within a team

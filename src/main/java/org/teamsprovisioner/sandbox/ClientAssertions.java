@@ -56,13 +56,15 @@ final class ClientAssertions {
     private record Key(X509Certificate certificate, RSAPublicKey publicKey, Base64URL sha1, Base64URL sha256) {
     }
 
-    private final Map<String, List<Key>> keysByClient = new HashMap<>();
+    private final Map<String, List<Key>> keysByClient;
 
     /** @throws IllegalStateException when a client's certificate is not PEM X.509 with an RSA key, at startup */
     ClientAssertions(List<SandboxProperties.Client> clients) {
+        Map<String, List<Key>> keys = new HashMap<>();
         for (SandboxProperties.Client client : clients) {
-            keysByClient.put(client.clientId(), client.certificate() == null ? List.of() : keys(client));
+            keys.put(client.clientId(), client.certificate() == null ? List.of() : keys(client));
         }
+        this.keysByClient = Map.copyOf(keys);
     }
 
     /**

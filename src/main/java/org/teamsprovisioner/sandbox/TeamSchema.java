@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * property 'x' does not exist on type 'microsoft.graph.team'. Make sure to only use property
  * names that are defined by the type or mark the type as open type.") and a value of the wrong
  * kind before any business rule runs; the sandbox therefore walks the body in document order and
- * reports the first such problem, with the path to it.
+ * reports the first such problem, with the path to it. Instance annotations it does not know
+ * (names starting with {@code @}) are skipped, as OData readers skip them.
  *
  * <p>The allow-lists are the writable properties of the documented resources: team (v1.0 and
  * beta, including the instance attribute {@code @microsoft.graph.teamCreationMode} and the
@@ -26,7 +27,7 @@ final class TeamSchema {
     /** What a property's value must be. {@link #READ_ONLY} properties exist but cannot be sent. */
     enum Kind {
         STRING("a string"), BOOLEAN("a boolean"), OBJECT("an object"), ARRAY_OF_OBJECTS("an array of objects"),
-        ARRAY_OF_STRINGS("an array of strings"), READ_ONLY("nothing: it is read-only");
+        ARRAY_OF_STRINGS("an array of strings"), READ_ONLY("no value");
 
         private final String expected;
 
@@ -108,11 +109,18 @@ final class TeamSchema {
                 checkKind(value, Kind.STRING, where);
                 continue; // The member rules judge a member's type; other objects' types are not checked.
             }
+            if (name.startsWith("@") && !type.properties().containsKey(name)) {
+                continue; // OData readers skip instance annotations they do not know, e.g. "@odata.context".
+            }
             Property property = type.properties().get(name);
             if (property == null) {
                 throw GraphException.badRequest("The property '" + name + "' does not exist on type 'microsoft.graph."
                         + type.name() + "' (at " + where + "). Make sure to only use property names that are defined"
                         + " by the type or mark the type as open type.");
+            }
+            if (property.kind() == Kind.READ_ONLY) {
+                throw GraphException.badRequest("The property '" + where + "' is read-only: Graph sets it, a"
+                        + " request to create a team cannot.");
             }
             checkKind(value, property.kind(), where);
             if (property.kind() == Kind.OBJECT) {
@@ -134,7 +142,7 @@ final class TeamSchema {
             case OBJECT -> value.isObject();
             case ARRAY_OF_OBJECTS -> value.isArray() && value.values().stream().allMatch(JsonNode::isObject);
             case ARRAY_OF_STRINGS -> value.isArray() && value.values().stream().allMatch(JsonNode::isString);
-            case READ_ONLY -> false;
+            case READ_ONLY -> value.isNull();
         };
         if (!ok) {
             throw GraphException.badRequest("Invalid value for the property '" + where + "': expected " + kind.expected

@@ -53,7 +53,8 @@ class SandboxCreateTeamRulesTest {
                 row("base template in the wrong case", template("teamsTemplates('EducationClass')"), "did you mean 'educationClass'?"),
                 row("definition bind to a base template", definition("https://graph.microsoft.com/beta/teamsTemplates('standard')"),
                         "does not reference a template definition"),
-                row("definition id not Base64", definition(DEFINITION + "not*base64"), "not*base64"),
+                row("definition id not Base64", definition(DEFINITION + "not*base64"),
+                        "not*base64' of 'templateDefinition@odata.bind' does not reference a template definition"),
                 row("definition id without a locale", definition(DEFINITION + base64(
                         "com.microsoft.teams.template.ManageAProject##Public")), "{templateId}##{audience}##{locale}"),
                 row("definition id of another template", definition(DEFINITION + base64(
@@ -67,7 +68,7 @@ class SandboxCreateTeamRulesTest {
                 row("owners@odata.bind is not a team property", team(b -> b.putArray("owners@odata.bind").add("x")),
                         "The property 'owners@odata.bind' does not exist"),
                 row("read-only property", team(b -> b.put("webUrl", "https://teams.microsoft.com/x")),
-                        "'webUrl': expected nothing: it is read-only"),
+                        "The property 'webUrl' is read-only"),
                 row("unknown member setting", team(b -> b.putObject("memberSettings").put("allowEverything", true)),
                         "'allowEverything' does not exist on type 'microsoft.graph.teamMemberSettings' (at memberSettings.allowEverything)"),
                 row("unknown guest setting", team(b -> b.putObject("guestSettings").put("allowGiphy", true)),
@@ -238,8 +239,10 @@ class SandboxCreateTeamRulesTest {
                             .put("user@odata.bind", "https://graph.microsoft.com/v1.0/users('guest@fabrikam.com')")
                             .putArray("roles").add("guest");
                 })),
-                row("OData type annotations and nulls", team(b -> {
+                row("OData type annotations, unknown instance annotations and nulls", team(b -> {
                     b.put("@odata.type", "#microsoft.graph.team");
+                    b.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#teams/$entity");
+                    b.putNull("webUrl");
                     b.putNull("classification");
                     b.putObject("memberSettings").put("@odata.type", "#microsoft.graph.teamMemberSettings")
                             .put("allowCreatePrivateChannels", false);

@@ -2,7 +2,6 @@ package org.teamsprovisioner.sandbox;
 
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -214,9 +213,6 @@ final class SeedExamples {
     /** Example 7 with its no-break spaces turned into spaces: the request the documentation means. */
     static final String EXAMPLE_7_JSON = EXAMPLE_7.replace('\u00A0', ' ');
 
-    /** The examples an app-only caller can send as they are: they name an owner. */
-    static final Map<Integer, String> APP_ONLY = Map.of(2, EXAMPLE_2, 10, EXAMPLE_10);
-
     /** The examples written for delegated permissions: the signed-in user becomes the owner. */
     static final Map<Integer, String> DELEGATED = Map.of(1, EXAMPLE_1, 3, EXAMPLE_3, 6, EXAMPLE_6, 7, EXAMPLE_7_JSON,
             8, EXAMPLE_8, 9, EXAMPLE_9);
@@ -238,13 +234,6 @@ final class SeedExamples {
         owner.put("@odata.type", "#microsoft.graph.aadUserConversationMember");
         owner.putArray("roles").add("owner");
         owner.put("user@odata.bind", "https://graph.microsoft.com/beta/users('" + OWNER_ID + "')");
-        return SandboxJson.write(body);
-    }
-
-    /** {@code example} with one top-level property replaced (or added), for the rule tables. */
-    static String with(String example, String property, JsonNode value) {
-        ObjectNode body = (ObjectNode) SandboxJson.read(example);
-        body.set(property, value);
         return SandboxJson.write(body);
     }
 }
