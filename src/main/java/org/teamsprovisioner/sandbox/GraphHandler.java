@@ -129,7 +129,7 @@ final class GraphHandler {
                 .defaultIfEmpty("")
                 .map(body -> {
                     CreateTeamRequest createTeam = CreateTeamRequest.from(parse(body));
-                    CreateTeamRules.validate(createTeam, caller);
+                    CreateTeamRules.validate(createTeam, caller, exchange.now());
                     SandboxTeam team = tenant.createTeam(createTeam, exchange.now());
                     counters.teamCreated(team.displayName());
                     log.debug("Sandbox team {} '{}' requested by app {}", team.id(), team.displayName(), caller.appId());

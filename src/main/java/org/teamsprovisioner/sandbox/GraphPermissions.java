@@ -12,8 +12,8 @@ final class GraphPermissions {
     /**
      * Create team's "Application" row (graph-create-team doc): Team.Create,
      * Teamwork.Migrate.All, Group.ReadWrite.All**, Directory.ReadWrite.All** (** = kept for
-     * backward compatibility). The sandbox does not restrict Teamwork.Migrate.All to migration
-     * mode yet.
+     * backward compatibility). Teamwork.Migrate.All alone creates migration teams only; the
+     * body decides, so {@link MigrationRules#requirePermission} checks it after reading it.
      */
     static final Set<String> CREATE_TEAM =
             Set.of("Team.Create", "Teamwork.Migrate.All", "Group.ReadWrite.All", "Directory.ReadWrite.All");

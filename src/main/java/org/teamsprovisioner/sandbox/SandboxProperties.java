@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.validation.annotation.Validated;
@@ -54,20 +55,40 @@ public record SandboxProperties(
     }
 
     /**
-     * One app registration of the fake tenant.
+     * One app registration of the fake tenant. It needs a client secret, a certificate, or both.
      *
      * @param clientId Application (client) id, sent as 'client_id'.
-     * @param clientSecret Client secret, sent as 'client_secret' or with HTTP Basic.
+     * @param clientSecret Client secret, sent as 'client_secret' or with HTTP Basic. Optional
+     *        when a certificate is registered.
      * @param roles App roles (application permissions) granted to the app. They become the
      *        'roles' claim of its Graph tokens.
+     * @param certificate Certificate credential: one or more PEM-encoded X.509 certificates
+     *        ('-----BEGIN CERTIFICATE-----' blocks) with RSA keys. The app may then authenticate
+     *        with a 'client_assertion' JWT signed by the private key of one of them and naming it
+     *        in its 'x5t' (SHA-1) or 'x5t#S256' header, as Entra ID expects. Optional.
      */
-    public record Client(@NotBlank String clientId, @NotBlank String clientSecret, List<@NotBlank String> roles) {
+    public record Client(@NotBlank String clientId, String clientSecret, List<@NotBlank String> roles,
+            String certificate) {
 
         static final Client DEFAULT = new Client("sandbox-client", "sandbox-secret",
                 List.of("Team.Create", "Group.ReadWrite.All", "User.Read.All"));
 
+        @ConstructorBinding
         public Client {
+            clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
             roles = roles == null ? List.of() : List.copyOf(roles);
+            certificate = certificate == null || certificate.isBlank() ? null : certificate;
+        }
+
+        /** A client with a secret and no certificate. */
+        public Client(String clientId, String clientSecret, List<String> roles) {
+            this(clientId, clientSecret, roles, null);
+        }
+
+        /** Without any credential, Entra could never issue the app a token. */
+        @AssertTrue(message = "needs a client-secret or a certificate")
+        public boolean isCredentialConfigured() {
+            return clientSecret != null || certificate != null;
         }
     }
 
@@ -89,11 +110,17 @@ public record SandboxProperties(
      * @param inProgress How long it then reports 'inProgress' before it ends.
      * @param failureMarker A team whose displayName contains this text ends 'failed' instead of
      *        'succeeded'.
+     * @param failureRate Share of createTeam operations, between 0.0 and 1.0, that end 'failed'
+     *        whatever their name, on top of the failure marker. Drawn once per team at creation.
+     * @param seed Seed of the draws of failureRate: the same seed gives the same sequence of
+     *        outcomes, team after team.
      */
     public record Operations(
             @DefaultValue("300ms") @NotNull @DurationMin Duration notStarted,
             @DefaultValue("2s") @NotNull @DurationMin Duration inProgress,
-            @DefaultValue("[fail]") @NotBlank String failureMarker) {
+            @DefaultValue("[fail]") @NotBlank String failureMarker,
+            @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double failureRate,
+            @DefaultValue("0") long seed) {
     }
 
     /**

@@ -33,9 +33,11 @@ final class SandboxTenant {
     }
 
     SandboxTeam createTeam(CreateTeamRequest request, Instant now) {
-        String visibility = request.visibility() == null
-                ? "public" // The sandbox's choice for an omitted visibility; the seed doc does not say.
-                : request.visibility().toLowerCase(Locale.ROOT);
+        String visibility = TeamPropertyRules.CLASS_TEMPLATE.equals(TeamPropertyRules.baseTemplate(request))
+                ? "hiddenMembership" // The class template's visibility "cannot be overridden" (Teams templates doc).
+                : request.visibility() == null
+                        ? "public" // The team resource: visibility "Defaults to Public".
+                        : TeamPropertyRules.visibility(request.visibility());
         SandboxTeam team = new SandboxTeam(
                 UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(),
@@ -47,7 +49,8 @@ final class SandboxTenant {
                 now,
                 timeline.fails(request.displayName()),
                 CreateTeamRules.owners(request),
-                request.channels());
+                request.channels(),
+                SandboxTeamDetails.from(request));
         teams.put(team.id(), team);
         return team;
     }

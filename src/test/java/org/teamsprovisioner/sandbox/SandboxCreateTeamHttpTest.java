@@ -151,7 +151,8 @@ class SandboxCreateTeamHttpTest {
     void templateDefinitionBindIsAnAlternativeToTemplateBind() {
         String body = EXAMPLE_2.replace("\"template@odata.bind\":\"https://graph.microsoft.com/beta/teamsTemplates('standard')\"",
                 "\"templateDefinition@odata.bind\": \"https://graph.microsoft.com/beta/teamwork/teamTemplates/"
-                        + "com.microsoft.teams.template.ManageAProject/definitions/Y29tLm1pY3Jvc29mdA==\"");
+                        + "com.microsoft.teams.template.ManageAProject/definitions/"
+                        + "Y29tLm1pY3Jvc29mdC50ZWFtcy50ZW1wbGF0ZS5NYW5hZ2VBUHJvamVjdCMjUHVibGljIyNhci1TQQ==\"");
         assertThat(body).doesNotContain("teamsTemplates");
 
         sandbox.createTeam(token, body).expectStatus().isAccepted();
