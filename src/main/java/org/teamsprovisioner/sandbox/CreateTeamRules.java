@@ -53,14 +53,6 @@ final class CreateTeamRules {
                 + " template. Use one of " + String.join(", ", new TreeSet<>(BASE_TEMPLATES)) + ".");
     };
 
-    /**
-     * Examples 4 and 5 (team from an existing group) need the group's name, members and owners,
-     * which need the groups the later simulator will have. Until then, say so rather than invent.
-     */
-    static final CreateTeamRule NO_GROUP_YET = (request, caller) -> request.groupBind() == null
-            ? Optional.empty()
-            : Optional.of("'group@odata.bind' (creating a team from a group) is not supported by the sandbox yet.");
-
     static final CreateTeamRule DISPLAY_NAME_REQUIRED = (request, caller) ->
             request.displayName() == null || request.displayName().isBlank()
                     ? Optional.of("The property 'displayName' is required to create a team.")
@@ -99,7 +91,7 @@ final class CreateTeamRules {
                             + " add a member of type " + AAD_USER_MEMBER + " with roles [\"owner\"] and a"
                             + " 'user@odata.bind'.");
 
-    static final List<CreateTeamRule> RULES = List.of(EXACTLY_ONE_TEMPLATE, KNOWN_BASE_TEMPLATE, NO_GROUP_YET,
+    static final List<CreateTeamRule> RULES = List.of(EXACTLY_ONE_TEMPLATE, KNOWN_BASE_TEMPLATE,
             DISPLAY_NAME_REQUIRED, DESCRIPTION_LENGTH, KNOWN_VISIBILITY, MEMBERS_BIND_USERS, APP_ONLY_NEEDS_OWNER);
 
     private CreateTeamRules() {

@@ -33,12 +33,19 @@ final class GraphHandler {
     private final GraphAuthenticator authenticator;
     private final SandboxCounters counters;
     private final Clock clock;
+    private final TeamCreation teamCreation;
+    private final DirectoryHandler directory;
+    private final TeamPartsHandler teamParts;
 
-    GraphHandler(SandboxTenant tenant, GraphAuthenticator authenticator, SandboxCounters counters, Clock clock) {
+    GraphHandler(SandboxTenant tenant, GraphAuthenticator authenticator, SandboxCounters counters, Clock clock,
+            TeamCreation teamCreation, DirectoryHandler directory, TeamPartsHandler teamParts) {
         this.tenant = tenant;
         this.authenticator = authenticator;
         this.counters = counters;
         this.clock = clock;
+        this.teamCreation = teamCreation;
+        this.directory = directory;
+        this.teamParts = teamParts;
     }
 
     Mono<ServerResponse> handle(ServerRequest request, String version) {
@@ -83,6 +90,12 @@ final class GraphHandler {
         if (resource instanceof GraphResource.Unrecognized unrecognized) {
             throw GraphException.badRequest(unrecognized.message());
         }
+        if (resource instanceof GraphResource.DirectoryResource directoryResource) {
+            return directory.handle(request, exchange, directoryResource, caller);
+        }
+        if (resource instanceof GraphResource.TeamResource teamResource) {
+            return teamParts.handle(request, exchange, teamResource, caller);
+        }
         if (resource instanceof GraphResource.Teams && method == HttpMethod.POST) {
             GraphPermissions.require(caller, GraphPermissions.CREATE_TEAM);
             return createTeam(request, exchange, caller);
@@ -104,9 +117,7 @@ final class GraphHandler {
         return request.bodyToMono(String.class)
                 .defaultIfEmpty("")
                 .map(body -> {
-                    CreateTeamRequest createTeam = CreateTeamRequest.from(parse(body));
-                    CreateTeamRules.validate(createTeam, caller);
-                    SandboxTeam team = tenant.createTeam(createTeam, exchange.now());
+                    SandboxTeam team = teamCreation.create(parse(body), caller, exchange.now());
                     log.debug("Sandbox team {} '{}' requested by app {}", team.id(), team.displayName(), caller.appId());
                     return team;
                 })
@@ -130,7 +141,7 @@ final class GraphHandler {
     }
 
     /** "Content-Type: application/json. Required." (graph-create-team doc, request headers). */
-    private static void requireJson(ServerRequest request) {
+    static void requireJson(ServerRequest request) {
         MediaType contentType;
         try {
             contentType = request.headers().contentType().orElse(null);
@@ -144,7 +155,7 @@ final class GraphHandler {
         }
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return SandboxJson.read(body);
         }

@@ -33,11 +33,19 @@ final class SandboxTenant {
     }
 
     SandboxTeam createTeam(CreateTeamRequest request, Instant now) {
+        return createTeam(UUID.randomUUID().toString(), request, now);
+    }
+
+    /**
+     * @param id the new team's id: a new GUID, or the group's id when a group becomes a team
+     *        (a team and its group share one id in Graph); replaces a failed earlier attempt
+     */
+    SandboxTeam createTeam(String id, CreateTeamRequest request, Instant now) {
         String visibility = request.visibility() == null
                 ? "public" // The sandbox's choice for an omitted visibility; the seed doc does not say.
                 : request.visibility().toLowerCase(Locale.ROOT);
         SandboxTeam team = new SandboxTeam(
-                UUID.randomUUID().toString(),
+                id.toLowerCase(Locale.ROOT),
                 UUID.randomUUID().toString(),
                 request.displayName(),
                 request.description(),
@@ -54,6 +62,11 @@ final class SandboxTenant {
 
     Optional<SandboxTeam> team(String id) {
         return Optional.ofNullable(teams.get(id.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Deleting a group deletes its team. */
+    Optional<SandboxTeam> removeTeam(String id) {
+        return Optional.ofNullable(teams.remove(id.toLowerCase(Locale.ROOT)));
     }
 
     Optional<SandboxTeam> operation(String teamId, String operationId) {
