@@ -17,11 +17,8 @@ import java.util.regex.Pattern;
  */
 final class GroupFilter {
 
-    private static final Pattern EQUALS = Pattern.compile("^\\s*(\\w+)\\s+eq\\s+'((?:[^']|'')*)'\\s*$",
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern UNTERMINATED = Pattern.compile("^\\s*\\w+\\s+eq\\s+'((?:[^']|'')*)$",
-            Pattern.CASE_INSENSITIVE);
+    /** A comparison with a string literal: property, operator, and where the literal starts. */
+    private static final Pattern COMPARISON = Pattern.compile("^\\s*(\\w+)\\s+eq\\s+'", Pattern.CASE_INSENSITIVE);
 
     private static final Map<String, Function<SandboxGroup, String>> PROPERTIES = Map.of(
             "displayname", SandboxGroup::displayName,
@@ -32,20 +29,43 @@ final class GroupFilter {
 
     /** @throws GraphException 400 for a malformed or unsupported filter */
     static Predicate<SandboxGroup> parse(String filter) {
-        Matcher equals = EQUALS.matcher(filter);
-        if (!equals.matches()) {
-            if (UNTERMINATED.matcher(filter).matches()) {
-                throw DirectoryErrors.badRequest("Invalid filter clause: the string literal in '" + filter
-                        + "' is not terminated; write a quote inside it twice ('').");
+        Matcher comparison = COMPARISON.matcher(filter);
+        if (!comparison.find()) {
+            throw unsupported(filter);
+        }
+        StringBuilder value = new StringBuilder();
+        int i = comparison.end();
+        while (true) {
+            if (i >= filter.length()) {
+                throw malformed(filter, "the string literal is not terminated");
             }
+            char c = filter.charAt(i++);
+            if (c == '\'') {
+                if (i < filter.length() && filter.charAt(i) == '\'') {
+                    value.append('\'');
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            value.append(c);
+        }
+        String rest = filter.substring(i);
+        if (!rest.isEmpty() && !Character.isWhitespace(rest.charAt(0))) {
+            // displayName eq 'O'Brien': a quote that should have been doubled.
+            throw malformed(filter, "the string literal ends before '" + rest + "'");
+        }
+        Function<SandboxGroup, String> property = PROPERTIES.get(comparison.group(1).toLowerCase(Locale.ROOT));
+        if (property == null || !rest.isBlank()) {
             throw unsupported(filter);
         }
-        Function<SandboxGroup, String> property = PROPERTIES.get(equals.group(1).toLowerCase(Locale.ROOT));
-        if (property == null) {
-            throw unsupported(filter);
-        }
-        String value = equals.group(2).replace("''", "'");
-        return group -> value.equalsIgnoreCase(property.apply(group));
+        String expected = value.toString();
+        return group -> expected.equalsIgnoreCase(property.apply(group));
+    }
+
+    private static GraphException malformed(String filter, String problem) {
+        return DirectoryErrors.badRequest("Invalid filter clause: in '" + filter + "' " + problem
+                + "; write a quote inside a string literal twice ('').");
     }
 
     private static GraphException unsupported(String filter) {
