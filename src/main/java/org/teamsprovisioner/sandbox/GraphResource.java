@@ -188,7 +188,7 @@ sealed interface GraphResource {
         }
         ODataPath.Step third = steps.get(2);
         return steps.size() == 3 && third.key() == null && third.is("filesFolder")
-                ? new ChannelFilesFolder(teamId, second.key()) : null;
+                ? new ChannelFilesFolder(teamId, second.key()) : segmentNotFound(third);
     }
 
     /** Graph's answer for a path it cannot bind, e.g. "Resource not found for the segment 'foo'." */
