@@ -55,7 +55,7 @@ final class DirectoryHandler {
         }
         if (resource instanceof GraphResource.Group group && method == HttpMethod.GET) {
             GraphPermissions.require(caller, GraphPermissions.READ_GROUP);
-            return exchange.ok(DirectoryRepresentations.groupEntity(group(group.groupId()), tenant.tenantId(),
+            return exchange.ok(DirectoryRepresentations.groupEntity(group(group.groupId()),
                     hasTeam(group.groupId(), exchange.now()), exchange.version()));
         }
         if (resource instanceof GraphResource.Group group && method == HttpMethod.DELETE) {
@@ -94,7 +94,7 @@ final class DirectoryHandler {
                     return group;
                 })
                 .flatMap(group -> exchange.created(DirectoryRepresentations.groupLocation(group, tenant.tenantId()),
-                        DirectoryRepresentations.groupEntity(group, tenant.tenantId(), false, exchange.version())));
+                        DirectoryRepresentations.createdGroup(group, tenant.tenantId(), exchange.version())));
     }
 
     /** Object ids of the users the binds name, each once. */
@@ -117,7 +117,7 @@ final class DirectoryHandler {
                 .orElse(group -> true);
         List<ObjectNode> values = groups.groups().stream()
                 .filter(filter)
-                .map(group -> DirectoryRepresentations.group(group, tenant.tenantId(), hasTeam(group.id(), exchange.now())))
+                .map(group -> DirectoryRepresentations.group(group, hasTeam(group.id(), exchange.now())))
                 .toList();
         return exchange.ok(DirectoryRepresentations.collection(exchange.version(), "groups", values));
     }

@@ -76,9 +76,8 @@ final class DirectoryRepresentations {
      * "only the default properties"). {@code resourceProvisioningOptions} becomes
      * {@code ["Team"]} once the group's team exists.
      */
-    static ObjectNode group(SandboxGroup group, String tenantId, boolean hasTeam) {
+    static ObjectNode group(SandboxGroup group, boolean hasTeam) {
         ObjectNode json = SandboxJson.object();
-        json.put("@odata.id", groupLocation(group, tenantId));
         json.put("id", group.id());
         json.putNull("deletedDateTime");
         json.putNull("classification");
@@ -110,10 +109,19 @@ final class DirectoryRepresentations {
         return json;
     }
 
-    static ObjectNode groupEntity(SandboxGroup group, String tenantId, boolean hasTeam, String version) {
+    static ObjectNode groupEntity(SandboxGroup group, boolean hasTeam, String version) {
         ObjectNode json = SandboxJson.object();
         json.put("@odata.context", "https://graph.microsoft.com/" + version + "/$metadata#groups/$entity");
-        json.setAll(group(group, tenantId, hasTeam));
+        json.setAll(group(group, hasTeam));
+        return json;
+    }
+
+    /** Create group's answer also carries the entity's {@code @odata.id}, as in its doc example 2. */
+    static ObjectNode createdGroup(SandboxGroup group, String tenantId, String version) {
+        ObjectNode json = SandboxJson.object();
+        json.put("@odata.context", "https://graph.microsoft.com/" + version + "/$metadata#groups/$entity");
+        json.put("@odata.id", groupLocation(group, tenantId));
+        json.setAll(group(group, false));
         return json;
     }
 

@@ -75,6 +75,7 @@ class SandboxGroupsHttpTest {
                 "https://graph.microsoft.com/v2/sandbox-tenant/directoryObjects/" + id + "/Microsoft.DirectoryServices.Group");
         assertThat(group.get("@odata.context").stringValue())
                 .isEqualTo("https://graph.microsoft.com/v1.0/$metadata#groups/$entity");
+        assertThat(group.get("@odata.id").stringValue()).isEqualTo(result.getResponseHeaders().getFirst(HttpHeaders.LOCATION));
         assertThat(group.get("displayName").stringValue()).isEqualTo("Library Assist");
         assertThat(group.get("description").stringValue()).isEqualTo("Self help community for library");
         assertThat(group.get("mailNickname").stringValue()).isEqualTo("library");
