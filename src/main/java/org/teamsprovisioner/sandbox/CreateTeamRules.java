@@ -65,14 +65,6 @@ final class CreateTeamRules {
                 + " template. Use one of " + String.join(", ", new TreeSet<>(BASE_TEMPLATES)) + "." + hint);
     };
 
-    /**
-     * Examples 4 and 5 (team from an existing group) need the group's name, members and owners,
-     * which need the groups the later simulator will have. Until then, say so rather than invent.
-     */
-    static final CreateTeamRule NO_GROUP_YET = (request, caller) -> request.groupBind() == null
-            ? Optional.empty()
-            : Optional.of("'group@odata.bind' (creating a team from a group) is not supported by the sandbox yet.");
-
     /** A team bound to a group takes the group's name (seed example 4), so only the others need one. */
     static final CreateTeamRule DISPLAY_NAME_REQUIRED = (request, caller) -> request.groupBind() == null
             && (request.displayName() == null || request.displayName().isBlank())
@@ -118,7 +110,7 @@ final class CreateTeamRules {
     /** @param now the request's instant, for the rules that depend on time */
     static List<CreateTeamRule> rules(Instant now) {
         return List.of(
-                EXACTLY_ONE_TEMPLATE, TeamPropertyRules.TEMPLATE_DEFINITION, KNOWN_BASE_TEMPLATE, NO_GROUP_YET,
+                EXACTLY_ONE_TEMPLATE, TeamPropertyRules.TEMPLATE_DEFINITION, KNOWN_BASE_TEMPLATE,
                 MigrationRules.MODE_IS_MIGRATION, MigrationRules.DATE_NEEDS_MODE, MigrationRules.MODE_NEEDS_DATE,
                 MigrationRules.DATE_IS_ISO_8601, MigrationRules.notInTheFuture(now), MigrationRules.STANDARD_TEMPLATE_ONLY,
                 DISPLAY_NAME_REQUIRED, TeamPropertyRules.DISPLAY_NAME_LENGTH, DESCRIPTION_LENGTH, KNOWN_VISIBILITY,

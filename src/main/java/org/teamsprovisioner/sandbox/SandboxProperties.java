@@ -1,7 +1,10 @@
 package org.teamsprovisioner.sandbox;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -10,6 +13,8 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,6 +40,10 @@ import org.springframework.validation.annotation.Validated;
  * @param throttling Graph's throttling: token buckets per app per tenant with Microsoft's published
  *        limits, the 429 and its Retry-After.
  * @param faults Injected 503/504 answers and latency, reproducible from a seed. Off by default.
+ * @param directory The users of the fake tenant that GET /users and every user@odata.bind
+ *        resolve against.
+ * @param groups Behaviour of the fake tenant's groups (POST /groups and team creation from a
+ *        group).
  */
 @Validated
 @ConfigurationProperties("provisioner.sandbox")
@@ -46,7 +55,9 @@ public record SandboxProperties(
         @DefaultValue @NotNull @Valid UserTokens userTokens,
         @DefaultValue @NotNull @Valid Operations operations,
         @DefaultValue @NotNull @Valid Throttling throttling,
-        @DefaultValue @NotNull @Valid Faults faults) {
+        @DefaultValue @NotNull @Valid Faults faults,
+        @DefaultValue @NotNull @Valid Directory directory,
+        @DefaultValue @NotNull @Valid Groups groups) {
 
     public SandboxProperties {
         // @DefaultValue cannot express a list of objects; an explicitly empty list stays empty
@@ -244,6 +255,133 @@ public record SandboxProperties(
         @AssertTrue(message = "latency-max must not be shorter than latency-min")
         public boolean isLatencyRangeOrdered() {
             return latencyMin == null || latencyMax == null || latencyMax.compareTo(latencyMin) >= 0;
+        }
+    }
+
+    /**
+     * The fake tenant's directory.
+     *
+     * @param users The users of the tenant. When not configured, a default directory of seven
+     *        users: alice@, bob@, carol@, jacob@ (the seed examples' user), o'brien@ and dave@
+     *        contoso.com (dave has no department) as members, and one guest from fabrikam.com.
+     *        Configuring any user replaces the whole default list.
+     */
+    public record Directory(List<@Valid @NotNull User> users) {
+
+        public Directory {
+            users = users == null ? DefaultDirectory.USERS : List.copyOf(users);
+        }
+
+        /** Graph finds users by id and by userPrincipalName, so both must name one user only. */
+        @AssertTrue(message = "user ids and userPrincipalNames must be unique (case-insensitively)")
+        public boolean isEveryUserUnique() {
+            Set<String> seen = new HashSet<>();
+            return users.stream().allMatch(user -> user == null || (seen.add(user.id().toLowerCase(Locale.ROOT))
+                    & seen.add(user.userPrincipalName().toLowerCase(Locale.ROOT))));
+        }
+    }
+
+    /**
+     * One user of the fake tenant, with the properties of Graph's user resource that the
+     * sandbox serves. Unset optional properties are answered as null, as Graph does.
+     *
+     * @param id Object id: a GUID, stable so that tests and docs can cite it.
+     * @param userPrincipalName Sign-in name, e.g. alice@contoso.com. Unique, matched
+     *        case-insensitively.
+     * @param displayName Name shown in the address book.
+     * @param givenName First name.
+     * @param surname Last name.
+     * @param mail SMTP address. Defaults to the userPrincipalName for members; set it for guests
+     *        (whose userPrincipalName is the #EXT# form).
+     * @param jobTitle Job title.
+     * @param department Department.
+     * @param companyName Company name.
+     * @param officeLocation Office location.
+     * @param state State or province.
+     * @param country Country or region.
+     * @param usageLocation Two-letter country code (ISO 3166) for license assignment.
+     * @param userType Member or Guest.
+     * @param accountEnabled Whether the account can sign in.
+     */
+    public record User(
+            @NotBlank @Pattern(regexp = GUID, message = "must be a GUID") String id,
+            @NotBlank @Pattern(regexp = "[^@\\s]+@[^@\\s]+", message = "must look like name@domain") String userPrincipalName,
+            @NotBlank String displayName,
+            String givenName,
+            String surname,
+            String mail,
+            String jobTitle,
+            String department,
+            String companyName,
+            String officeLocation,
+            String state,
+            String country,
+            @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter country code") String usageLocation,
+            @DefaultValue("Member") @NotNull @Pattern(regexp = "Member|Guest") String userType,
+            @DefaultValue("true") @NotNull Boolean accountEnabled) {
+
+        static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+        public User {
+            userType = userType == null ? "Member" : userType;
+            accountEnabled = accountEnabled == null || accountEnabled;
+            mail = mail == null && "Member".equals(userType) ? userPrincipalName : mail;
+        }
+
+        boolean guest() {
+            return "Guest".equals(userType);
+        }
+    }
+
+    /**
+     * Groups of the fake tenant.
+     *
+     * @param replicationDelay How long after POST /groups the Teams backend does not yet see the
+     *        new group: a POST /teams with group@odata.bind to it answers 404 until then (Graph:
+     *        "If the group was created less than 15 minutes ago, it's possible for the Create
+     *        team call to fail with a 404 error code due to replication delays"). GET /groups
+     *        sees the group at once. 0s turns the delay off.
+     * @param mailDomain Domain of the groups' SMTP addresses (mail = mailNickname@mailDomain);
+     *        its first label also names the SharePoint host of channel files folders.
+     * @param existing Microsoft 365 groups the tenant already has at start, already replicated to
+     *        Teams (none by default). Lets a client turn a known group into a team, e.g. the
+     *        Create team doc's examples 4 and 5 with their own group ids.
+     */
+    public record Groups(
+            @DefaultValue("3s") @NotNull @DurationMin Duration replicationDelay,
+            @DefaultValue("contoso.onmicrosoft.com") @NotBlank @Pattern(regexp = "[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+",
+                    message = "must be a domain name") String mailDomain,
+            List<@Valid @NotNull ExistingGroup> existing) {
+
+        public Groups {
+            existing = existing == null ? List.of() : List.copyOf(existing);
+        }
+    }
+
+    /**
+     * A Microsoft 365 group that exists when the sandbox starts.
+     *
+     * @param id Object id: a GUID.
+     * @param displayName Display name, at most 256 characters.
+     * @param description Description.
+     * @param mailNickname Mail alias, unique; defaults to the display name's letters and digits.
+     * @param visibility Public or Private.
+     * @param owners Owners, by user id or userPrincipalName; each must be a directory user.
+     * @param members Members, by user id or userPrincipalName; each must be a directory user.
+     */
+    public record ExistingGroup(
+            @NotBlank @Pattern(regexp = User.GUID, message = "must be a GUID") String id,
+            @NotBlank @Size(max = 256) String displayName,
+            String description,
+            String mailNickname,
+            @DefaultValue("Public") @NotNull @Pattern(regexp = "Public|Private") String visibility,
+            List<@NotBlank String> owners,
+            List<@NotBlank String> members) {
+
+        public ExistingGroup {
+            visibility = visibility == null ? "Public" : visibility;
+            owners = owners == null ? List.of() : List.copyOf(owners);
+            members = members == null ? List.of() : List.copyOf(members);
         }
     }
 }

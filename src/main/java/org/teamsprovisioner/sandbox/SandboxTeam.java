@@ -17,7 +17,7 @@ import java.util.List;
  * @param internalId the Teams thread id, {@code 19:...@thread.tacv2}
  * @param createdAt when the POST arrived
  * @param failing whether the operation will end {@code failed}
- * @param owners object ids or UPNs of the owners the request named
+ * @param owners object ids of the owners the request named (resolved from ids or UPNs)
  * @param channels the channels the request asked for
  * @param details what else the request set: General's name, settings, apps, migration
  */

@@ -33,13 +33,21 @@ final class SandboxTenant {
     }
 
     SandboxTeam createTeam(CreateTeamRequest request, Instant now) {
+        return createTeam(UUID.randomUUID().toString(), request, now);
+    }
+
+    /**
+     * @param id the new team's id: a new GUID, or the group's id when a group becomes a team
+     *        (a team and its group share one id in Graph); replaces a failed earlier attempt
+     */
+    SandboxTeam createTeam(String id, CreateTeamRequest request, Instant now) {
         String visibility = TeamPropertyRules.CLASS_TEMPLATE.equals(TeamPropertyRules.baseTemplate(request))
                 ? "hiddenMembership" // The class template's visibility "cannot be overridden" (Teams templates doc).
                 : request.visibility() == null
                         ? "public" // The team resource: visibility "Defaults to Public".
                         : TeamPropertyRules.visibility(request.visibility());
         SandboxTeam team = new SandboxTeam(
-                UUID.randomUUID().toString(),
+                id.toLowerCase(Locale.ROOT),
                 UUID.randomUUID().toString(),
                 request.displayName(),
                 request.description(),
@@ -57,6 +65,11 @@ final class SandboxTenant {
 
     Optional<SandboxTeam> team(String id) {
         return Optional.ofNullable(teams.get(id.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Deleting a group deletes its team. */
+    Optional<SandboxTeam> removeTeam(String id) {
+        return Optional.ofNullable(teams.remove(id.toLowerCase(Locale.ROOT)));
     }
 
     Optional<SandboxTeam> operation(String teamId, String operationId) {

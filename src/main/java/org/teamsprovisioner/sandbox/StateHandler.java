@@ -20,11 +20,16 @@ final class StateHandler {
     private final SandboxTenant tenant;
     private final SandboxCounters counters;
     private final Clock clock;
+    private final SandboxGroups groups;
+    private final ChannelFolders folders;
 
-    StateHandler(SandboxTenant tenant, SandboxCounters counters, Clock clock) {
+    StateHandler(SandboxTenant tenant, SandboxCounters counters, Clock clock, SandboxGroups groups,
+            ChannelFolders folders) {
         this.tenant = tenant;
         this.counters = counters;
         this.clock = clock;
+        this.groups = groups;
+        this.folders = folders;
     }
 
     Mono<ServerResponse> state(ServerRequest request) {
@@ -49,7 +54,10 @@ final class StateHandler {
                     .put("isFavoriteByDefault", channel.isFavoriteByDefault())
                     .set("tabs", tabs(channel)));
             details(entry, team);
+            GroupState.teamMembers(entry.putArray("members"), groups.group(team.id()).orElse(null), team);
+            folders.provisioned(team.id()).forEach(entry.putArray("provisionedFilesFolders")::add);
         }
+        GroupState.groups(json.putArray("groups"), groups, tenant, now);
         json.set("counters", counters.toJson());
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(SandboxJson.write(json));
     }

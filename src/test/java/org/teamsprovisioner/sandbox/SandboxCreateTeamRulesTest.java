@@ -237,7 +237,7 @@ class SandboxCreateTeamRulesTest {
                             .put("user@odata.bind", "https://graph.microsoft.com/v1.0/users('bob@contoso.com')")
                             .putArray("roles");
                     members.addObject().put("@odata.type", "#microsoft.graph.aadUserConversationMember")
-                            .put("user@odata.bind", "https://graph.microsoft.com/v1.0/users('guest@fabrikam.com')")
+                            .put("user@odata.bind", "https://graph.microsoft.com/v1.0/users('" + DefaultDirectory.GUEST + "')")
                             .putArray("roles").add("guest");
                 })),
                 row("OData type annotations, unknown instance annotations and nulls", team(b -> {
