@@ -44,7 +44,7 @@ final class SandboxRoutes {
         SandboxGroups groups = new SandboxGroups(properties.groups(), directory, clock.instant());
         ChannelFolders folders = new ChannelFolders();
         return new SandboxRoutes(
-                new UserTokenHandler(properties, issuer, clock),
+                new UserTokenHandler(properties, issuer, directory, clock),
                 new EntraTokenHandler(properties, issuer, counters, clock),
                 new GraphHandler(tenant, new GraphAuthenticator(issuer), counters, clock,
                         GraphGate.create(properties, counters),

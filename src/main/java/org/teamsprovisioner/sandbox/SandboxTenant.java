@@ -1,5 +1,6 @@
 package org.teamsprovisioner.sandbox;
 
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,8 @@ final class SandboxTenant {
     private final String tenantId;
     private final OperationTimeline timeline;
     private final Map<String, SandboxTeam> teams = new ConcurrentHashMap<>();
+    // The POST /teams body each team was created from, so tests can compare what a client sent.
+    private final Map<String, JsonNode> requests = new ConcurrentHashMap<>();
 
     SandboxTenant(String tenantId, OperationTimeline timeline) {
         this.tenantId = tenantId;
@@ -61,6 +64,14 @@ final class SandboxTenant {
                 SandboxTeamDetails.from(request));
         teams.put(team.id(), team);
         return team;
+    }
+
+    void recordRequest(SandboxTeam team, JsonNode body) {
+        requests.put(team.id(), body.deepCopy());
+    }
+
+    Optional<JsonNode> request(String teamId) {
+        return Optional.ofNullable(requests.get(teamId.toLowerCase(Locale.ROOT)));
     }
 
     Optional<SandboxTeam> team(String id) {

@@ -54,6 +54,7 @@ final class StateHandler {
                     .put("isFavoriteByDefault", channel.isFavoriteByDefault())
                     .set("tabs", tabs(channel)));
             details(entry, team);
+            tenant.request(team.id()).ifPresent(body -> entry.set("request", body));
             GroupState.teamMembers(entry.putArray("members"), groups.group(team.id()).orElse(null), team);
             folders.provisioned(team.id()).forEach(entry.putArray("provisionedFilesFolders")::add);
         }

@@ -33,6 +33,7 @@ final class TeamCreation {
         TeamMembers members = validate(body, caller, now);
         SandboxTeam team = tenant.createTeam(CreateTeamRequest.from(members.body()), now);
         groups.createForTeam(team, members.owners(), members.members());
+        tenant.recordRequest(team, body);
         return team;
     }
 
@@ -47,7 +48,9 @@ final class TeamCreation {
                 .filter(team -> tenant.operationAt(team, now).status() != OperationStatus.FAILED));
         ObjectNode teamBody = TeamFromGroup.teamBody(body, group);
         TeamMembers members = validate(teamBody, caller, now);
-        return tenant.createTeam(group.id(), CreateTeamRequest.from(members.body()), now);
+        SandboxTeam team = tenant.createTeam(group.id(), CreateTeamRequest.from(members.body()), now);
+        tenant.recordRequest(team, body);
+        return team;
     }
 
     private TeamMembers validate(JsonNode body, GraphCaller caller, Instant now) {
