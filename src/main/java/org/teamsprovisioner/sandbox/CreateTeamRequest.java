@@ -1,14 +1,29 @@
 package org.teamsprovisioner.sandbox;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * The parts of a Create team body the sandbox looks at, read from the raw JSON tree so that a
- * wrongly typed property is a Graph-style 400 rather than a deserialization failure. Absent
- * properties are {@code null}; validation of values is {@link CreateTeamRules}' job.
+ * The parts of a Create team body the sandbox looks at, read from the raw JSON tree after
+ * {@link TeamSchema} has checked its property names and value kinds, so that a wrongly typed or
+ * unknown property is a Graph-style 400 rather than a deserialization failure. Absent properties
+ * are {@code null} (lists empty); validation of values is {@link CreateTeamRules}' job.
+ *
+ * @param classification free text; Graph checks it against the tenant's configured labels, which
+ *        the sandbox does not have
+ * @param specialization a teamSpecialization value as sent
+ * @param firstChannelName the display name of the General channel instead of "General"
+ * @param creationMode the {@code @microsoft.graph.teamCreationMode} instance attribute as sent
+ * @param createdDateTime as sent (only valid in migration mode)
+ * @param installedApps the {@code teamsApp@odata.bind} of each {@code installedApps} entry,
+ *        {@code null} where an entry has none
+ * @param settings the settings objects sent (memberSettings, ...), each property's value as a
+ *        JSON boolean or string, in request order
  */
 record CreateTeamRequest(
         String templateBind,
@@ -18,7 +33,21 @@ record CreateTeamRequest(
         String description,
         String visibility,
         List<Member> members,
-        List<Channel> channels) {
+        List<Channel> channels,
+        String classification,
+        String specialization,
+        String firstChannelName,
+        String creationMode,
+        String createdDateTime,
+        List<String> installedApps,
+        Map<String, Map<String, JsonNode>> settings) {
+
+    CreateTeamRequest {
+        members = List.copyOf(members);
+        channels = List.copyOf(channels);
+        installedApps = Collections.unmodifiableList(new ArrayList<>(installedApps)); // May hold null: a missing bind.
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
 
     /**
      * One entry of {@code members}.
@@ -30,14 +59,38 @@ record CreateTeamRequest(
     record Member(String odataType, List<String> roles, String userBind) {
     }
 
-    /** One entry of {@code channels}; tabs and the rest are ignored by the sandbox for now. */
-    record Channel(String displayName, String description, Boolean isFavoriteByDefault) {
+    /**
+     * One entry of {@code channels}.
+     *
+     * @param membershipType as sent, {@code null} when omitted (standard)
+     * @param tabs the tabs to pin in the channel
+     */
+    record Channel(String displayName, String description, Boolean isFavoriteByDefault, String membershipType,
+            List<Tab> tabs) {
+
+        Channel {
+            tabs = List.copyOf(tabs);
+        }
+    }
+
+    /**
+     * One pinned tab of a channel.
+     *
+     * @param teamsAppBind e.g. {@code https://graph.microsoft.com/v1.0/appCatalogs/teamsApps('com.microsoft.teamspace.tab.web')}
+     * @param configuration the teamsTabConfiguration properties sent (entityId, contentUrl, removeUrl, websiteUrl)
+     */
+    record Tab(String teamsAppBind, String displayName, Map<String, String> configuration) {
+
+        Tab {
+            configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+        }
     }
 
     static CreateTeamRequest from(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw GraphException.badRequest("The request body must be a JSON object representing a team.");
         }
+        TeamSchema.check(body);
         return new CreateTeamRequest(
                 string(body, "template@odata.bind"),
                 string(body, "templateDefinition@odata.bind"),
@@ -46,7 +99,14 @@ record CreateTeamRequest(
                 string(body, "description"),
                 string(body, "visibility"),
                 members(body),
-                channels(body));
+                channels(body),
+                string(body, "classification"),
+                string(body, "specialization"),
+                string(body, "firstChannelName"),
+                string(body, "@microsoft.graph.teamCreationMode"),
+                string(body, "createdDateTime"),
+                installedApps(body),
+                settings(body));
     }
 
     private static List<Member> members(JsonNode body) {
@@ -64,9 +124,49 @@ record CreateTeamRequest(
         for (JsonNode channel : array(body, "channels")) {
             requireObject(channel, "channels");
             channels.add(new Channel(string(channel, "displayName"), string(channel, "description"),
-                    bool(channel, "isFavoriteByDefault")));
+                    bool(channel, "isFavoriteByDefault"), string(channel, "membershipType"), tabs(channel)));
         }
         return List.copyOf(channels);
+    }
+
+    private static List<Tab> tabs(JsonNode channel) {
+        List<Tab> tabs = new ArrayList<>();
+        for (JsonNode tab : array(channel, "tabs")) {
+            Map<String, String> configuration = new LinkedHashMap<>();
+            JsonNode given = tab.get("configuration");
+            if (given != null && given.isObject()) {
+                given.properties().stream()
+                        .filter(entry -> entry.getValue().isString())
+                        .forEach(entry -> configuration.put(entry.getKey(), entry.getValue().stringValue()));
+            }
+            tabs.add(new Tab(string(tab, "teamsApp@odata.bind"), string(tab, "displayName"), configuration));
+        }
+        return tabs;
+    }
+
+    private static List<String> installedApps(JsonNode body) {
+        List<String> apps = new ArrayList<>();
+        for (JsonNode app : array(body, "installedApps")) {
+            apps.add(string(app, "teamsApp@odata.bind"));
+        }
+        return apps;
+    }
+
+    /** Only the settings properties with a value; {@code @odata.type} annotations are dropped. */
+    private static Map<String, Map<String, JsonNode>> settings(JsonNode body) {
+        Map<String, Map<String, JsonNode>> settings = new LinkedHashMap<>();
+        for (String name : TeamSchema.SETTINGS.keySet()) {
+            JsonNode given = body.get(name);
+            if (given == null || !given.isObject()) {
+                continue;
+            }
+            Map<String, JsonNode> values = new LinkedHashMap<>();
+            given.properties().stream()
+                    .filter(entry -> !entry.getKey().startsWith("@") && !entry.getValue().isNull())
+                    .forEach(entry -> values.put(entry.getKey(), entry.getValue()));
+            settings.put(name, Collections.unmodifiableMap(values));
+        }
+        return settings;
     }
 
     private static String string(JsonNode node, String property) {

@@ -1,16 +1,22 @@
 package org.teamsprovisioner.sandbox;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Create team validation the sandbox enforces today. This is deliberately a minimal subset;
- * the later, complete rule set (name lengths, reserved names, channel limits, migration mode,
- * template-specific properties, ...) is added as further {@link CreateTeamRule}s in
- * {@link #RULES}, each citing the Graph documentation it implements.
+ * The Create team validation, in the order the sandbox applies it. Graph reports one problem per
+ * 400, so the sandbox does too: the first failing check in this stable order wins.
+ *
+ * <ol>
+ * <li>Reading the body ({@link CreateTeamRequest#from}): a JSON object whose properties all
+ *     exist on their types, with values of the right kind ({@link TeamSchema}).</li>
+ * <li>403 for a Teamwork.Migrate.All-only app outside migration mode ({@link MigrationRules}).</li>
+ * <li>The rules of {@link #rules}: template, group, migration mode, the team's own properties,
+ *     its channels and tabs, installed apps, then members and the owner of an app-only call.</li>
+ * </ol>
  */
 final class CreateTeamRules {
 
@@ -22,8 +28,6 @@ final class CreateTeamRules {
             "healthcareHospital");
 
     static final int MAX_DESCRIPTION_LENGTH = 1024;
-
-    static final Set<String> VISIBILITIES = Set.of("public", "private");
 
     /** Example 7 binds a template definition instead of a base template; a request must pick one. */
     static final CreateTeamRule EXACTLY_ONE_TEMPLATE = (request, caller) -> {
@@ -41,6 +45,11 @@ final class CreateTeamRules {
         return Optional.empty();
     };
 
+    /**
+     * Template ids are matched exactly, as documented ({@code 'educationClass'}, not
+     * {@code 'EducationClass'}): whether Graph forgives another spelling is not documented, and a
+     * client that spells them as documented works either way.
+     */
     static final CreateTeamRule KNOWN_BASE_TEMPLATE = (request, caller) -> {
         if (request.templateBind() == null) {
             return Optional.empty();
@@ -49,20 +58,16 @@ final class CreateTeamRules {
         if (template.isPresent() && BASE_TEMPLATES.contains(template.get())) {
             return Optional.empty();
         }
+        String hint = template.flatMap(id -> BASE_TEMPLATES.stream().filter(id::equalsIgnoreCase).findFirst())
+                .map(known -> " Template ids are case-sensitive: did you mean '" + known + "'?")
+                .orElse("");
         return Optional.of("The template '" + template.orElse(request.templateBind()) + "' is not a known base"
-                + " template. Use one of " + String.join(", ", new TreeSet<>(BASE_TEMPLATES)) + ".");
+                + " template. Use one of " + String.join(", ", new TreeSet<>(BASE_TEMPLATES)) + "." + hint);
     };
 
-    /**
-     * Examples 4 and 5 (team from an existing group) need the group's name, members and owners,
-     * which need the groups the later simulator will have. Until then, say so rather than invent.
-     */
-    static final CreateTeamRule NO_GROUP_YET = (request, caller) -> request.groupBind() == null
-            ? Optional.empty()
-            : Optional.of("'group@odata.bind' (creating a team from a group) is not supported by the sandbox yet.");
-
-    static final CreateTeamRule DISPLAY_NAME_REQUIRED = (request, caller) ->
-            request.displayName() == null || request.displayName().isBlank()
+    /** A team bound to a group takes the group's name (seed example 4), so only the others need one. */
+    static final CreateTeamRule DISPLAY_NAME_REQUIRED = (request, caller) -> request.groupBind() == null
+            && (request.displayName() == null || request.displayName().isBlank())
                     ? Optional.of("The property 'displayName' is required to create a team.")
                     : Optional.empty();
 
@@ -73,10 +78,10 @@ final class CreateTeamRules {
                     : Optional.empty();
 
     static final CreateTeamRule KNOWN_VISIBILITY = (request, caller) ->
-            request.visibility() == null || VISIBILITIES.contains(request.visibility().toLowerCase(Locale.ROOT))
+            request.visibility() == null || TeamPropertyRules.visibility(request.visibility()) != null
                     ? Optional.empty()
                     : Optional.of("The value '" + request.visibility() + "' is not valid for the property 'visibility'."
-                            + " Use Public or Private.");
+                            + " Use public or private (or hiddenMembership for class teams).");
 
     /** Every member must name its user, by object id or UPN, through users('...'). */
     static final CreateTeamRule MEMBERS_BIND_USERS = (request, caller) -> request.members().stream()
@@ -99,15 +104,30 @@ final class CreateTeamRules {
                             + " add a member of type " + AAD_USER_MEMBER + " with roles [\"owner\"] and a"
                             + " 'user@odata.bind'.");
 
-    static final List<CreateTeamRule> RULES = List.of(EXACTLY_ONE_TEMPLATE, KNOWN_BASE_TEMPLATE, NO_GROUP_YET,
-            DISPLAY_NAME_REQUIRED, DESCRIPTION_LENGTH, KNOWN_VISIBILITY, MEMBERS_BIND_USERS, APP_ONLY_NEEDS_OWNER);
-
     private CreateTeamRules() {
     }
 
-    /** @throws GraphException 400 BadRequest with the first broken rule's message */
-    static void validate(CreateTeamRequest request, GraphCaller caller) {
-        for (CreateTeamRule rule : RULES) {
+    /** @param now the request's instant, for the rules that depend on time */
+    static List<CreateTeamRule> rules(Instant now) {
+        return List.of(
+                EXACTLY_ONE_TEMPLATE, TeamPropertyRules.TEMPLATE_DEFINITION, KNOWN_BASE_TEMPLATE,
+                MigrationRules.MODE_IS_MIGRATION, MigrationRules.DATE_NEEDS_MODE, MigrationRules.MODE_NEEDS_DATE,
+                MigrationRules.DATE_IS_ISO_8601, MigrationRules.notInTheFuture(now), MigrationRules.STANDARD_TEMPLATE_ONLY,
+                DISPLAY_NAME_REQUIRED, TeamPropertyRules.DISPLAY_NAME_LENGTH, DESCRIPTION_LENGTH, KNOWN_VISIBILITY,
+                TeamPropertyRules.HIDDEN_MEMBERSHIP_FOR_CLASSES, TeamPropertyRules.KNOWN_SPECIALIZATION,
+                TeamPropertyRules.GIPHY_RATING,
+                ChannelRules.FIRST_CHANNEL_NAME, ChannelRules.CHANNEL_COUNT, ChannelRules.CHANNELS,
+                ChannelRules.INSTALLED_APPS,
+                MEMBERS_BIND_USERS, TeamPropertyRules.KNOWN_MEMBER_ROLES, APP_ONLY_NEEDS_OWNER);
+    }
+
+    /**
+     * @throws GraphException 403 for a migration-only app outside migration mode, else 400
+     *         BadRequest with the first broken rule's message
+     */
+    static void validate(CreateTeamRequest request, GraphCaller caller, Instant now) {
+        MigrationRules.requirePermission(request, caller);
+        for (CreateTeamRule rule : rules(now)) {
             rule.violation(request, caller).ifPresent(message -> {
                 throw GraphException.badRequest(message);
             });

@@ -48,9 +48,68 @@ final class EntraException extends RuntimeException {
                         + "'. The sandbox supports only client_credentials.");
     }
 
-    static EntraException missingSecret() {
-        return new EntraException(HttpStatus.BAD_REQUEST, "invalid_request", 7000218,
+    /**
+     * Entra answers a confidential client without a credential with {@code invalid_client} (401):
+     * RFC 6749 5.2's error for failed client authentication, whichever parameter is missing.
+     */
+    static EntraException missingCredential() {
+        return new EntraException(HttpStatus.UNAUTHORIZED, "invalid_client", 7000218,
                 "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+    }
+
+    /**
+     * RFC 6749 2.3 forbids more than one client authentication method per request. Entra's code
+     * for it is not documented; the sandbox reuses 7000218, the code whose message names the
+     * choice ("'client_assertion' or 'client_secret'").
+     */
+    static EntraException moreThanOneCredential() {
+        return new EntraException(HttpStatus.BAD_REQUEST, "invalid_request", 7000218,
+                "The request must contain either 'client_assertion' or a client secret ('client_secret' or HTTP"
+                        + " Basic), not both: a client must not use more than one authentication method per request.");
+    }
+
+    static EntraException unsupportedAssertionType(String type) {
+        return new EntraException(HttpStatus.BAD_REQUEST, "invalid_request", 900144, "The value '" + type
+                + "' of 'client_assertion_type' is not supported; use '" + ClientCredentials.JWT_BEARER + "'.");
+    }
+
+    /** A client assertion that is not a compact, signed JWT or lacks a claim Entra requires. */
+    static EntraException malformedAssertion(String detail) {
+        return new EntraException(HttpStatus.UNAUTHORIZED, "invalid_client", 50027,
+                "JWT token is invalid or malformed. " + detail);
+    }
+
+    static EntraException assertionWithoutThumbprint() {
+        return new EntraException(HttpStatus.UNAUTHORIZED, "invalid_client", 50027,
+                "Invalid JWT token. No certificate thumbprint specified in token header: send the certificate's"
+                        + " SHA-1 thumbprint as 'x5t' or its SHA-256 thumbprint as 'x5t#S256'.");
+    }
+
+    /** Entra's 700027 names the failed check in its "[Reason - ...]" part. */
+    static EntraException assertionSignature(String reason, String thumbprint, String clientId) {
+        return new EntraException(HttpStatus.UNAUTHORIZED, "invalid_client", 700027,
+                "Client assertion contains an invalid signature. [Reason - " + reason + ", Thumbprint of key used by"
+                        + " client: '" + thumbprint + "', Please check the keys configured for app Id '" + clientId
+                        + "' (provisioner.sandbox.clients[n].certificate).]");
+    }
+
+    static EntraException assertionAudience() {
+        return new EntraException(HttpStatus.UNAUTHORIZED, "invalid_client", 700023,
+                "Client assertion audience claim does not match Realm issuer. Review the documentation at"
+                        + " https://learn.microsoft.com/entra/identity-platform/certificate-credentials .");
+    }
+
+    static EntraException assertionIssuer() {
+        return new EntraException(HttpStatus.UNAUTHORIZED, "invalid_client", 700021,
+                "Client assertion application identifier doesn't match 'client_id' parameter: its 'iss' and 'sub'"
+                        + " claims must both be the client id.");
+    }
+
+    static EntraException assertionLifetime(String now, String validFrom, String expiry) {
+        return new EntraException(HttpStatus.UNAUTHORIZED, "invalid_client", 700024,
+                "Client assertion is not within its valid time range. Current time: " + now + ", assertion valid from "
+                        + validFrom + ", expiry time of assertion " + expiry + ". Review the documentation at"
+                        + " https://learn.microsoft.com/entra/identity-platform/certificate-credentials .");
     }
 
     static EntraException malformedBasicAuthorization() {

@@ -16,11 +16,13 @@ import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code POST /sandbox/login/{tenant}/oauth2/v2.0/token}: the Entra ID v2 token endpoint,
  * client-credentials grant only, which is all a daemon that creates teams with application
- * permissions uses. Tokens look like the v1 access tokens Entra issues for Microsoft Graph
+ * permissions uses. The client proves itself with a secret or a certificate-signed assertion
+ * ({@link ClientCredentials}, {@link ClientAssertions}). Tokens look like the v1 access tokens Entra issues for Microsoft Graph
  * ({@code iss} on sts.windows.net, {@code appid}, {@code idtyp=app}) so that the Graph side of
  * the sandbox can tell app-only callers from delegated ones the way Graph does.
  */
@@ -36,12 +38,14 @@ final class EntraTokenHandler {
     private final SandboxIssuer issuer;
     private final SandboxCounters counters;
     private final Clock clock;
+    private final ClientAssertions assertions;
 
     EntraTokenHandler(SandboxProperties properties, SandboxIssuer issuer, SandboxCounters counters, Clock clock) {
         this.properties = properties;
         this.issuer = issuer;
         this.counters = counters;
         this.clock = clock;
+        this.assertions = new ClientAssertions(properties.clients());
     }
 
     Mono<ServerResponse> token(ServerRequest request) {
@@ -51,13 +55,15 @@ final class EntraTokenHandler {
         // Entra echoes the caller's client-request-id as correlation_id, which is how support
         // cases are matched to client logs.
         String correlationId = request.headers().firstHeader("client-request-id");
+        // A client assertion is addressed to the token endpoint as the client called it.
+        String endpoint = UriComponentsBuilder.fromUri(request.uri()).replaceQuery(null).fragment(null).toUriString();
         return request.formData()
-                .map(form -> grant(tenant, form, authorization))
+                .map(form -> grant(tenant, form, authorization, endpoint))
                 .flatMap(this::success)
                 .onErrorResume(EntraException.class, ex -> failure(ex, correlationId));
     }
 
-    private String grant(String tenant, MultiValueMap<String, String> form, String authorization) {
+    private String grant(String tenant, MultiValueMap<String, String> form, String authorization, String endpoint) {
         if (!properties.tenantId().equals(tenant)) {
             throw EntraException.tenantNotFound(tenant);
         }
@@ -73,8 +79,11 @@ final class EntraTokenHandler {
                 .filter(candidate -> candidate.clientId().equals(credentials.clientId()))
                 .findFirst()
                 .orElseThrow(() -> EntraException.unknownClient(credentials.clientId(), tenant));
-        if (!MessageDigest.isEqual(client.clientSecret().getBytes(StandardCharsets.UTF_8),
-                credentials.clientSecret().getBytes(StandardCharsets.UTF_8))) {
+        if (credentials.clientAssertion() != null) {
+            assertions.verify(client, credentials.clientAssertion(), ClientAssertions.audiences(endpoint, tenant),
+                    clock.instant());
+        }
+        else if (!secretMatches(client, credentials.clientSecret())) {
             throw EntraException.invalidSecret(client.clientId());
         }
         checkScope(form.getFirst("scope"), tenant);
@@ -93,6 +102,12 @@ final class EntraTokenHandler {
             claims.claim("roles", client.roles());
         }
         return issuer.issue(claims, clock.instant(), properties.tokenLifetime());
+    }
+
+    /** Constant-time, and never true for a client registered with a certificate only. */
+    private static boolean secretMatches(SandboxProperties.Client client, String secret) {
+        return client.clientSecret() != null && MessageDigest.isEqual(client.clientSecret().getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

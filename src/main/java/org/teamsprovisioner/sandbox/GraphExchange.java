@@ -56,6 +56,22 @@ final class GraphExchange {
         return start(HttpStatus.OK).contentType(ODATA_JSON).bodyValue(SandboxJson.write(body));
     }
 
+    /** Any status with an entity body, e.g. members/add's 207 Multi-Status. */
+    Mono<ServerResponse> json(HttpStatus status, ObjectNode body) {
+        return start(status).contentType(ODATA_JSON).bodyValue(SandboxJson.write(body));
+    }
+
+    /** Create group's 201: the new entity and where it lives. */
+    Mono<ServerResponse> created(String location, ObjectNode body) {
+        return start(HttpStatus.CREATED).contentType(ODATA_JSON).header(HttpHeaders.LOCATION, location)
+                .bodyValue(SandboxJson.write(body));
+    }
+
+    /** Delete's 204, without a body. */
+    Mono<ServerResponse> noContent() {
+        return start(HttpStatus.NO_CONTENT).build();
+    }
+
     /**
      * Create team's 202: relative OData-key URLs and an empty body. The documented response
      * still says {@code Content-Type: application/json} with {@code Content-Length: 0}, so

@@ -38,14 +38,20 @@ final class GraphHandler {
     private final SandboxCounters counters;
     private final Clock clock;
     private final GraphGate gate;
+    private final TeamCreation teamCreation;
+    private final DirectoryHandler directory;
+    private final TeamPartsHandler teamParts;
 
     GraphHandler(SandboxTenant tenant, GraphAuthenticator authenticator, SandboxCounters counters, Clock clock,
-            GraphGate gate) {
+            GraphGate gate, TeamCreation teamCreation, DirectoryHandler directory, TeamPartsHandler teamParts) {
         this.tenant = tenant;
         this.authenticator = authenticator;
         this.counters = counters;
         this.clock = clock;
         this.gate = gate;
+        this.teamCreation = teamCreation;
+        this.directory = directory;
+        this.teamParts = teamParts;
     }
 
     Mono<ServerResponse> handle(ServerRequest request, String version) {
@@ -107,6 +113,12 @@ final class GraphHandler {
         if (resource instanceof GraphResource.Unrecognized unrecognized) {
             throw GraphException.badRequest(unrecognized.message());
         }
+        if (resource instanceof GraphResource.DirectoryResource directoryResource) {
+            return directory.handle(request, exchange, directoryResource, caller);
+        }
+        if (resource instanceof GraphResource.TeamResource teamResource) {
+            return teamParts.handle(request, exchange, teamResource, caller);
+        }
         if (resource instanceof GraphResource.Teams && method == HttpMethod.POST) {
             GraphPermissions.require(caller, GraphPermissions.CREATE_TEAM);
             return createTeam(request, exchange, caller);
@@ -128,9 +140,7 @@ final class GraphHandler {
         return request.bodyToMono(String.class)
                 .defaultIfEmpty("")
                 .map(body -> {
-                    CreateTeamRequest createTeam = CreateTeamRequest.from(parse(body));
-                    CreateTeamRules.validate(createTeam, caller);
-                    SandboxTeam team = tenant.createTeam(createTeam, exchange.now());
+                    SandboxTeam team = teamCreation.create(parse(body), caller, exchange.now());
                     counters.teamCreated(team.displayName());
                     log.debug("Sandbox team {} '{}' requested by app {}", team.id(), team.displayName(), caller.appId());
                     return team;
@@ -155,7 +165,7 @@ final class GraphHandler {
     }
 
     /** "Content-Type: application/json. Required." (graph-create-team doc, request headers). */
-    private static void requireJson(ServerRequest request) {
+    static void requireJson(ServerRequest request) {
         MediaType contentType;
         try {
             contentType = request.headers().contentType().orElse(null);
@@ -169,7 +179,7 @@ final class GraphHandler {
         }
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return SandboxJson.read(body);
         }

@@ -12,8 +12,8 @@ final class GraphPermissions {
     /**
      * Create team's "Application" row (graph-create-team doc): Team.Create,
      * Teamwork.Migrate.All, Group.ReadWrite.All**, Directory.ReadWrite.All** (** = kept for
-     * backward compatibility). The sandbox does not restrict Teamwork.Migrate.All to migration
-     * mode yet.
+     * backward compatibility). Teamwork.Migrate.All alone creates migration teams only; the
+     * body decides, so {@link MigrationRules#requirePermission} checks it after reading it.
      */
     static final Set<String> CREATE_TEAM =
             Set.of("Team.Create", "Teamwork.Migrate.All", "Group.ReadWrite.All", "Directory.ReadWrite.All");
@@ -26,6 +26,52 @@ final class GraphPermissions {
     static final Set<String> READ_TEAM = Set.of("Team.ReadBasic.All", "TeamSettings.Read.All",
             "TeamSettings.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All",
             "Directory.ReadWrite.All", "Team.Create");
+
+    /**
+     * Get user, "Application" row: User.Read.All, User.ReadWrite.All, Directory.Read.All,
+     * Directory.ReadWrite.All. (User.ReadBasic.All is listed for delegated access only.)
+     */
+    static final Set<String> READ_USER =
+            Set.of("User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+
+    /** Create group, "Application" row: Group.Create, Group.ReadWrite.All, Directory.ReadWrite.All. */
+    static final Set<String> CREATE_GROUP = Set.of("Group.Create", "Group.ReadWrite.All", "Directory.ReadWrite.All");
+
+    /**
+     * Create group: "To create the group with users as owners or members, the app must have at
+     * least the User.Read.All permission" when all it has is Group.Create. The write-all roles
+     * read users anyway.
+     */
+    static final Set<String> BIND_USERS_IN_NEW_GROUP = Set.of("User.Read.All", "User.ReadWrite.All",
+            "Directory.Read.All", "Directory.ReadWrite.All", "Group.ReadWrite.All");
+
+    /** Get group, List groups, List owners and List members. */
+    static final Set<String> READ_GROUP = Set.of("GroupMember.Read.All", "Group.Read.All", "Group.ReadWrite.All",
+            "GroupMember.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+
+    /** Delete group, "Application" row: Group.ReadWrite.All (Directory.ReadWrite.All also writes groups). */
+    static final Set<String> DELETE_GROUP = Set.of("Group.ReadWrite.All", "Directory.ReadWrite.All");
+
+    /**
+     * List channels and Get channel: Channel.ReadBasic.All, ChannelSettings.Read.All,
+     * ChannelSettings.ReadWrite.All, and the group-wide roles kept for backward compatibility.
+     */
+    static final Set<String> READ_CHANNELS = Set.of("Channel.ReadBasic.All", "ChannelSettings.Read.All",
+            "ChannelSettings.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All",
+            "Directory.ReadWrite.All");
+
+    /** Get filesFolder: Files.Read.All, Files.ReadWrite.All, Group.Read.All**, Group.ReadWrite.All**. */
+    static final Set<String> READ_FILES_FOLDER =
+            Set.of("Files.Read.All", "Files.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All");
+
+    /**
+     * conversationMember: add, "Application" row: TeamMember.ReadWriteNonOwnerRole.All (which
+     * cannot add owners) and TeamMember.ReadWrite.All.
+     */
+    static final Set<String> ADD_TEAM_MEMBERS =
+            Set.of("TeamMember.ReadWriteNonOwnerRole.All", "TeamMember.ReadWrite.All");
+
+    static final Set<String> ADD_TEAM_OWNERS = Set.of("TeamMember.ReadWrite.All");
 
     private GraphPermissions() {
     }

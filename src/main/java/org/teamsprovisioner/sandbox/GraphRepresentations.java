@@ -19,7 +19,7 @@ final class GraphRepresentations {
         ObjectNode json = SandboxJson.object();
         json.put("@odata.context", "https://graph.microsoft.com/" + version + "/$metadata#teams/$entity");
         json.put("id", team.id());
-        json.put("createdDateTime", timestamp(team.createdAt()));
+        json.put("createdDateTime", timestamp(team.createdDateTime()));
         json.put("displayName", team.displayName());
         json.put("description", team.description());
         json.put("internalId", team.internalId());
@@ -27,6 +27,16 @@ final class GraphRepresentations {
         json.put("webUrl", webUrl(team, tenantId));
         json.put("isArchived", false);
         json.put("tenantId", tenantId);
+        SandboxTeamDetails details = team.details();
+        if (details.classification() != null) {
+            json.put("classification", details.classification());
+        }
+        if (details.specialization() != null) {
+            json.put("specialization", details.specialization());
+        }
+        // Only the settings the request set: Graph answers every setting, but its defaults for the
+        // others are not documented, and a made-up default would be worse than an absent one.
+        details.settings().forEach((name, values) -> values.forEach(json.putObject(name)::set));
         return json;
     }
 
@@ -57,8 +67,11 @@ final class GraphRepresentations {
         if (snapshot.status() == OperationStatus.FAILED) {
             json.putObject("error")
                     .put("code", "InternalServerError")
-                    .put("message", "The sandbox failed this createTeam operation on purpose: the displayName '"
-                            + team.displayName() + "' contains the failure marker '" + failureMarker + "'.");
+                    .put("message", team.displayName() != null && team.displayName().contains(failureMarker)
+                            ? "The sandbox failed this createTeam operation on purpose: the displayName '"
+                                    + team.displayName() + "' contains the failure marker '" + failureMarker + "'."
+                            : "The sandbox failed this createTeam operation on purpose: it was drawn by"
+                                    + " provisioner.sandbox.operations.failure-rate.");
         }
         else {
             json.putNull("error");

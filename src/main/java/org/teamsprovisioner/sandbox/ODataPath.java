@@ -148,6 +148,21 @@ final class ODataPath {
      * {@code collection}.
      */
     static Optional<String> bindKey(String url, String collection) {
+        List<Step> steps = bindPath(url).map(ODataPath::steps).orElse(List.of());
+        if (steps.isEmpty()) {
+            return Optional.empty();
+        }
+        Step last = steps.get(steps.size() - 1);
+        return last.is(collection) && last.key() != null && !last.key().isEmpty()
+                ? Optional.of(last.key()) : Optional.empty();
+    }
+
+    /**
+     * The segments of an {@code @odata.bind} URL after its host and version, for binds whose
+     * shape is more than one keyed collection (e.g. {@code appCatalogs/teamsApps('id')} or
+     * {@code teamwork/teamTemplates/{id}/definitions/{id}}). Empty when the URL is malformed.
+     */
+    static Optional<List<Segment>> bindPath(String url) {
         if (url == null) {
             return Optional.empty();
         }
@@ -167,13 +182,7 @@ final class ODataPath {
                 && (segments.get(0).name().equals("v1.0") || segments.get(0).name().equals("beta"))) {
             segments = segments.subList(1, segments.size());
         }
-        List<Step> steps = steps(segments);
-        if (steps.isEmpty()) {
-            return Optional.empty();
-        }
-        Step last = steps.get(steps.size() - 1);
-        return last.is(collection) && last.key() != null && !last.key().isEmpty()
-                ? Optional.of(last.key()) : Optional.empty();
+        return Optional.of(segments);
     }
 
     private static int indexOfAny(String text, char first, char second) {

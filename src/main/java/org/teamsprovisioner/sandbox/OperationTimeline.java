@@ -2,6 +2,7 @@ package org.teamsprovisioner.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 
 /**
  * How a createTeam operation progresses. Status is a pure function of the creation instant and
@@ -26,16 +27,27 @@ final class OperationTimeline {
     private final Duration notStarted;
     private final Duration inProgress;
     private final String failureMarker;
+    private final double failureRate;
+    private final Random fate;
 
     OperationTimeline(SandboxProperties.Operations operations) {
         this.notStarted = operations.notStarted();
         this.inProgress = operations.inProgress();
         this.failureMarker = operations.failureMarker();
+        this.failureRate = operations.failureRate();
+        this.fate = new Random(operations.seed());
     }
 
-    /** Decided once, at creation: a displayName with the marker dooms the operation. */
+    /**
+     * Decided once, at creation: a displayName with the marker dooms the operation, and so does a
+     * draw below the failure rate. Every created team takes exactly one draw from a generator
+     * seeded with {@code operations.seed}, so the n-th team of a run has the same fate in every
+     * run with that seed, whatever the marker decided for the teams before it. (Teams created
+     * concurrently take their draws in arrival order, which only a sequential test fixes.)
+     */
     boolean fails(String displayName) {
-        return displayName != null && displayName.contains(failureMarker);
+        boolean drawn = fate.nextDouble() < failureRate;
+        return drawn || (displayName != null && displayName.contains(failureMarker));
     }
 
     String failureMarker() {

@@ -1,7 +1,10 @@
 package org.teamsprovisioner.sandbox;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -10,9 +13,12 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.validation.annotation.Validated;
@@ -34,6 +40,10 @@ import org.springframework.validation.annotation.Validated;
  * @param throttling Graph's throttling: token buckets per app per tenant with Microsoft's published
  *        limits, the 429 and its Retry-After.
  * @param faults Injected 503/504 answers and latency, reproducible from a seed. Off by default.
+ * @param directory The users of the fake tenant that GET /users and every user@odata.bind
+ *        resolve against.
+ * @param groups Behaviour of the fake tenant's groups (POST /groups and team creation from a
+ *        group).
  */
 @Validated
 @ConfigurationProperties("provisioner.sandbox")
@@ -45,7 +55,9 @@ public record SandboxProperties(
         @DefaultValue @NotNull @Valid UserTokens userTokens,
         @DefaultValue @NotNull @Valid Operations operations,
         @DefaultValue @NotNull @Valid Throttling throttling,
-        @DefaultValue @NotNull @Valid Faults faults) {
+        @DefaultValue @NotNull @Valid Faults faults,
+        @DefaultValue @NotNull @Valid Directory directory,
+        @DefaultValue @NotNull @Valid Groups groups) {
 
     public SandboxProperties {
         // @DefaultValue cannot express a list of objects; an explicitly empty list stays empty
@@ -54,20 +66,40 @@ public record SandboxProperties(
     }
 
     /**
-     * One app registration of the fake tenant.
+     * One app registration of the fake tenant. It needs a client secret, a certificate, or both.
      *
      * @param clientId Application (client) id, sent as 'client_id'.
-     * @param clientSecret Client secret, sent as 'client_secret' or with HTTP Basic.
+     * @param clientSecret Client secret, sent as 'client_secret' or with HTTP Basic. Optional
+     *        when a certificate is registered.
      * @param roles App roles (application permissions) granted to the app. They become the
      *        'roles' claim of its Graph tokens.
+     * @param certificate Certificate credential: one or more PEM-encoded X.509 certificates
+     *        ('-----BEGIN CERTIFICATE-----' blocks) with RSA keys. The app may then authenticate
+     *        with a 'client_assertion' JWT signed by the private key of one of them and naming it
+     *        in its 'x5t' (SHA-1) or 'x5t#S256' header, as Entra ID expects. Optional.
      */
-    public record Client(@NotBlank String clientId, @NotBlank String clientSecret, List<@NotBlank String> roles) {
+    public record Client(@NotBlank String clientId, String clientSecret, List<@NotBlank String> roles,
+            String certificate) {
 
         static final Client DEFAULT = new Client("sandbox-client", "sandbox-secret",
                 List.of("Team.Create", "Group.ReadWrite.All", "User.Read.All"));
 
+        @ConstructorBinding
         public Client {
+            clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
             roles = roles == null ? List.of() : List.copyOf(roles);
+            certificate = certificate == null || certificate.isBlank() ? null : certificate;
+        }
+
+        /** A client with a secret and no certificate. */
+        public Client(String clientId, String clientSecret, List<String> roles) {
+            this(clientId, clientSecret, roles, null);
+        }
+
+        /** Without any credential, Entra could never issue the app a token. */
+        @AssertTrue(message = "needs a client-secret or a certificate")
+        public boolean isCredentialConfigured() {
+            return clientSecret != null || certificate != null;
         }
     }
 
@@ -89,11 +121,17 @@ public record SandboxProperties(
      * @param inProgress How long it then reports 'inProgress' before it ends.
      * @param failureMarker A team whose displayName contains this text ends 'failed' instead of
      *        'succeeded'.
+     * @param failureRate Share of createTeam operations, between 0.0 and 1.0, that end 'failed'
+     *        whatever their name, on top of the failure marker. Drawn once per team at creation.
+     * @param seed Seed of the draws of failureRate: the same seed gives the same sequence of
+     *        outcomes, team after team.
      */
     public record Operations(
             @DefaultValue("300ms") @NotNull @DurationMin Duration notStarted,
             @DefaultValue("2s") @NotNull @DurationMin Duration inProgress,
-            @DefaultValue("[fail]") @NotBlank String failureMarker) {
+            @DefaultValue("[fail]") @NotBlank String failureMarker,
+            @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double failureRate,
+            @DefaultValue("0") long seed) {
     }
 
     /**
@@ -217,6 +255,133 @@ public record SandboxProperties(
         @AssertTrue(message = "latency-max must not be shorter than latency-min")
         public boolean isLatencyRangeOrdered() {
             return latencyMin == null || latencyMax == null || latencyMax.compareTo(latencyMin) >= 0;
+        }
+    }
+
+    /**
+     * The fake tenant's directory.
+     *
+     * @param users The users of the tenant. When not configured, a default directory of seven
+     *        users: alice@, bob@, carol@, jacob@ (the seed examples' user), o'brien@ and dave@
+     *        contoso.com (dave has no department) as members, and one guest from fabrikam.com.
+     *        Configuring any user replaces the whole default list.
+     */
+    public record Directory(List<@Valid @NotNull User> users) {
+
+        public Directory {
+            users = users == null ? DefaultDirectory.USERS : List.copyOf(users);
+        }
+
+        /** Graph finds users by id and by userPrincipalName, so both must name one user only. */
+        @AssertTrue(message = "user ids and userPrincipalNames must be unique (case-insensitively)")
+        public boolean isEveryUserUnique() {
+            Set<String> seen = new HashSet<>();
+            return users.stream().allMatch(user -> user == null || (seen.add(user.id().toLowerCase(Locale.ROOT))
+                    & seen.add(user.userPrincipalName().toLowerCase(Locale.ROOT))));
+        }
+    }
+
+    /**
+     * One user of the fake tenant, with the properties of Graph's user resource that the
+     * sandbox serves. Unset optional properties are answered as null, as Graph does.
+     *
+     * @param id Object id: a GUID, stable so that tests and docs can cite it.
+     * @param userPrincipalName Sign-in name, e.g. alice@contoso.com. Unique, matched
+     *        case-insensitively.
+     * @param displayName Name shown in the address book.
+     * @param givenName First name.
+     * @param surname Last name.
+     * @param mail SMTP address. Defaults to the userPrincipalName for members; set it for guests
+     *        (whose userPrincipalName is the #EXT# form).
+     * @param jobTitle Job title.
+     * @param department Department.
+     * @param companyName Company name.
+     * @param officeLocation Office location.
+     * @param state State or province.
+     * @param country Country or region.
+     * @param usageLocation Two-letter country code (ISO 3166) for license assignment.
+     * @param userType Member or Guest.
+     * @param accountEnabled Whether the account can sign in.
+     */
+    public record User(
+            @NotBlank @Pattern(regexp = GUID, message = "must be a GUID") String id,
+            @NotBlank @Pattern(regexp = "[^@\\s]+@[^@\\s]+", message = "must look like name@domain") String userPrincipalName,
+            @NotBlank String displayName,
+            String givenName,
+            String surname,
+            String mail,
+            String jobTitle,
+            String department,
+            String companyName,
+            String officeLocation,
+            String state,
+            String country,
+            @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter country code") String usageLocation,
+            @DefaultValue("Member") @NotNull @Pattern(regexp = "Member|Guest") String userType,
+            @DefaultValue("true") @NotNull Boolean accountEnabled) {
+
+        static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+        public User {
+            userType = userType == null ? "Member" : userType;
+            accountEnabled = accountEnabled == null || accountEnabled;
+            mail = mail == null && "Member".equals(userType) ? userPrincipalName : mail;
+        }
+
+        boolean guest() {
+            return "Guest".equals(userType);
+        }
+    }
+
+    /**
+     * Groups of the fake tenant.
+     *
+     * @param replicationDelay How long after POST /groups the Teams backend does not yet see the
+     *        new group: a POST /teams with group@odata.bind to it answers 404 until then (Graph:
+     *        "If the group was created less than 15 minutes ago, it's possible for the Create
+     *        team call to fail with a 404 error code due to replication delays"). GET /groups
+     *        sees the group at once. 0s turns the delay off.
+     * @param mailDomain Domain of the groups' SMTP addresses (mail = mailNickname@mailDomain);
+     *        its first label also names the SharePoint host of channel files folders.
+     * @param existing Microsoft 365 groups the tenant already has at start, already replicated to
+     *        Teams (none by default). Lets a client turn a known group into a team, e.g. the
+     *        Create team doc's examples 4 and 5 with their own group ids.
+     */
+    public record Groups(
+            @DefaultValue("3s") @NotNull @DurationMin Duration replicationDelay,
+            @DefaultValue("contoso.onmicrosoft.com") @NotBlank @Pattern(regexp = "[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+",
+                    message = "must be a domain name") String mailDomain,
+            List<@Valid @NotNull ExistingGroup> existing) {
+
+        public Groups {
+            existing = existing == null ? List.of() : List.copyOf(existing);
+        }
+    }
+
+    /**
+     * A Microsoft 365 group that exists when the sandbox starts.
+     *
+     * @param id Object id: a GUID.
+     * @param displayName Display name, at most 256 characters.
+     * @param description Description.
+     * @param mailNickname Mail alias, unique; defaults to the display name's letters and digits.
+     * @param visibility Public or Private.
+     * @param owners Owners, by user id or userPrincipalName; each must be a directory user.
+     * @param members Members, by user id or userPrincipalName; each must be a directory user.
+     */
+    public record ExistingGroup(
+            @NotBlank @Pattern(regexp = User.GUID, message = "must be a GUID") String id,
+            @NotBlank @Size(max = 256) String displayName,
+            String description,
+            String mailNickname,
+            @DefaultValue("Public") @NotNull @Pattern(regexp = "Public|Private") String visibility,
+            List<@NotBlank String> owners,
+            List<@NotBlank String> members) {
+
+        public ExistingGroup {
+            visibility = visibility == null ? "Public" : visibility;
+            owners = owners == null ? List.of() : List.copyOf(owners);
+            members = members == null ? List.of() : List.copyOf(members);
         }
     }
 }

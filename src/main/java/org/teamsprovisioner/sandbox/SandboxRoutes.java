@@ -40,12 +40,18 @@ final class SandboxRoutes {
     static SandboxRoutes create(SandboxProperties properties, SandboxIssuer issuer, Clock clock) {
         SandboxCounters counters = new SandboxCounters();
         SandboxTenant tenant = new SandboxTenant(properties.tenantId(), new OperationTimeline(properties.operations()));
+        SandboxDirectory directory = new SandboxDirectory(properties.directory());
+        SandboxGroups groups = new SandboxGroups(properties.groups(), directory, clock.instant());
+        ChannelFolders folders = new ChannelFolders();
         return new SandboxRoutes(
-                new UserTokenHandler(properties, issuer, clock),
+                new UserTokenHandler(properties, issuer, directory, clock),
                 new EntraTokenHandler(properties, issuer, counters, clock),
                 new GraphHandler(tenant, new GraphAuthenticator(issuer), counters, clock,
-                        GraphGate.create(properties, counters)),
-                new StateHandler(tenant, counters, clock),
+                        GraphGate.create(properties, counters),
+                        new TeamCreation(tenant, directory, groups),
+                        new DirectoryHandler(tenant, directory, groups, folders),
+                        new TeamPartsHandler(tenant, directory, groups, folders)),
+                new StateHandler(tenant, counters, clock, groups, folders),
                 new EntraKeysHandler(issuer));
     }
 

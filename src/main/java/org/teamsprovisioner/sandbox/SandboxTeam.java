@@ -12,13 +12,14 @@ import java.util.List;
  * @param operationId the teamsAsyncOperation id
  * @param displayName as requested
  * @param description as requested, may be {@code null}
- * @param visibility lower-case, as Graph answers it
+ * @param visibility as Graph answers it: public, private or hiddenMembership
  * @param template the base template id, or {@code null} for a template definition
  * @param internalId the Teams thread id, {@code 19:...@thread.tacv2}
  * @param createdAt when the POST arrived
  * @param failing whether the operation will end {@code failed}
- * @param owners object ids or UPNs of the owners the request named
+ * @param owners object ids of the owners the request named (resolved from ids or UPNs)
  * @param channels the channels the request asked for
+ * @param details what else the request set: General's name, settings, apps, migration
  */
 record SandboxTeam(
         String id,
@@ -31,11 +32,21 @@ record SandboxTeam(
         Instant createdAt,
         boolean failing,
         List<String> owners,
-        List<CreateTeamRequest.Channel> channels) {
+        List<CreateTeamRequest.Channel> channels,
+        SandboxTeamDetails details) {
 
     SandboxTeam {
         owners = List.copyOf(owners);
         channels = List.copyOf(channels);
+    }
+
+    /**
+     * The team's createdDateTime: when the POST arrived, or for a team created in migration mode
+     * the time it was created in the source system (seed example 9). The operation still runs
+     * from {@link #createdAt}.
+     */
+    Instant createdDateTime() {
+        return details.importedCreatedDateTime() != null ? details.importedCreatedDateTime() : createdAt;
     }
 
     /** The key form Graph itself uses in Location and targetResourceLocation. */

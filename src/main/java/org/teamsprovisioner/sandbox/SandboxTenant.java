@@ -1,5 +1,6 @@
 package org.teamsprovisioner.sandbox;
 
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,8 @@ final class SandboxTenant {
     private final String tenantId;
     private final OperationTimeline timeline;
     private final Map<String, SandboxTeam> teams = new ConcurrentHashMap<>();
+    // The POST /teams body each team was created from, so tests can compare what a client sent.
+    private final Map<String, JsonNode> requests = new ConcurrentHashMap<>();
 
     SandboxTenant(String tenantId, OperationTimeline timeline) {
         this.tenantId = tenantId;
@@ -33,11 +36,21 @@ final class SandboxTenant {
     }
 
     SandboxTeam createTeam(CreateTeamRequest request, Instant now) {
-        String visibility = request.visibility() == null
-                ? "public" // The sandbox's choice for an omitted visibility; the seed doc does not say.
-                : request.visibility().toLowerCase(Locale.ROOT);
+        return createTeam(UUID.randomUUID().toString(), request, now);
+    }
+
+    /**
+     * @param id the new team's id: a new GUID, or the group's id when a group becomes a team
+     *        (a team and its group share one id in Graph); replaces a failed earlier attempt
+     */
+    SandboxTeam createTeam(String id, CreateTeamRequest request, Instant now) {
+        String visibility = TeamPropertyRules.CLASS_TEMPLATE.equals(TeamPropertyRules.baseTemplate(request))
+                ? "hiddenMembership" // The class template's visibility "cannot be overridden" (Teams templates doc).
+                : request.visibility() == null
+                        ? "public" // The team resource: visibility "Defaults to Public".
+                        : TeamPropertyRules.visibility(request.visibility());
         SandboxTeam team = new SandboxTeam(
-                UUID.randomUUID().toString(),
+                id.toLowerCase(Locale.ROOT),
                 UUID.randomUUID().toString(),
                 request.displayName(),
                 request.description(),
@@ -47,13 +60,27 @@ final class SandboxTenant {
                 now,
                 timeline.fails(request.displayName()),
                 CreateTeamRules.owners(request),
-                request.channels());
+                request.channels(),
+                SandboxTeamDetails.from(request));
         teams.put(team.id(), team);
         return team;
     }
 
+    void recordRequest(SandboxTeam team, JsonNode body) {
+        requests.put(team.id(), body.deepCopy());
+    }
+
+    Optional<JsonNode> request(String teamId) {
+        return Optional.ofNullable(requests.get(teamId.toLowerCase(Locale.ROOT)));
+    }
+
     Optional<SandboxTeam> team(String id) {
         return Optional.ofNullable(teams.get(id.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Deleting a group deletes its team. */
+    Optional<SandboxTeam> removeTeam(String id) {
+        return Optional.ofNullable(teams.remove(id.toLowerCase(Locale.ROOT)));
     }
 
     Optional<SandboxTeam> operation(String teamId, String operationId) {

@@ -20,11 +20,16 @@ final class StateHandler {
     private final SandboxTenant tenant;
     private final SandboxCounters counters;
     private final Clock clock;
+    private final SandboxGroups groups;
+    private final ChannelFolders folders;
 
-    StateHandler(SandboxTenant tenant, SandboxCounters counters, Clock clock) {
+    StateHandler(SandboxTenant tenant, SandboxCounters counters, Clock clock, SandboxGroups groups,
+            ChannelFolders folders) {
         this.tenant = tenant;
         this.counters = counters;
         this.clock = clock;
+        this.groups = groups;
+        this.folders = folders;
     }
 
     Mono<ServerResponse> state(ServerRequest request) {
@@ -40,15 +45,46 @@ final class StateHandler {
                     .put("template", team.template())
                     .put("operationId", team.operationId())
                     .put("status", tenant.operationAt(team, now).status().wireValue())
-                    .put("createdDateTime", team.createdAt().toString());
+                    .put("createdDateTime", team.createdDateTime().toString());
             team.owners().forEach(entry.putArray("owners")::add);
             ArrayNode channels = entry.putArray("channels");
             team.channels().forEach(channel -> channels.addObject()
                     .put("displayName", channel.displayName())
                     .put("description", channel.description())
-                    .put("isFavoriteByDefault", channel.isFavoriteByDefault()));
+                    .put("isFavoriteByDefault", channel.isFavoriteByDefault())
+                    .set("tabs", tabs(channel)));
+            details(entry, team);
+            tenant.request(team.id()).ifPresent(body -> entry.set("request", body));
+            GroupState.teamMembers(entry.putArray("members"), groups.group(team.id()).orElse(null), team);
+            folders.provisioned(team.id()).forEach(entry.putArray("provisionedFilesFolders")::add);
         }
+        GroupState.groups(json.putArray("groups"), groups, tenant, now);
         json.set("counters", counters.toJson());
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(SandboxJson.write(json));
+    }
+
+    private static ArrayNode tabs(CreateTeamRequest.Channel channel) {
+        ArrayNode tabs = SandboxJson.object().arrayNode();
+        channel.tabs().forEach(tab -> {
+            ObjectNode entry = tabs.addObject()
+                    .put("teamsAppId", TeamsAppBinds.appId(tab.teamsAppBind()).orElse(null))
+                    .put("displayName", tab.displayName());
+            tab.configuration().forEach(entry.putObject("configuration")::put);
+        });
+        return tabs;
+    }
+
+    /** What a create request set beyond the basics (see {@link SandboxTeamDetails}). */
+    private static void details(ObjectNode entry, SandboxTeam team) {
+        SandboxTeamDetails details = team.details();
+        entry.put("visibility", team.visibility())
+                .put("generalChannelName", details.generalChannelName())
+                .put("templateDefinition", details.templateDefinition())
+                .put("teamCreationMode", details.creationMode())
+                .put("classification", details.classification())
+                .put("specialization", details.specialization());
+        details.installedApps().forEach(entry.putArray("installedApps")::add);
+        ObjectNode settings = entry.putObject("settings");
+        details.settings().forEach((name, values) -> values.forEach(settings.putObject(name)::set));
     }
 }

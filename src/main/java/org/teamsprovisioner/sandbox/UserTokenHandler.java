@@ -26,11 +26,13 @@ final class UserTokenHandler {
 
     private final SandboxProperties properties;
     private final SandboxIssuer issuer;
+    private final SandboxDirectory directory;
     private final Clock clock;
 
-    UserTokenHandler(SandboxProperties properties, SandboxIssuer issuer, Clock clock) {
+    UserTokenHandler(SandboxProperties properties, SandboxIssuer issuer, SandboxDirectory directory, Clock clock) {
         this.properties = properties;
         this.issuer = issuer;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -49,8 +51,9 @@ final class UserTokenHandler {
                 .audience(properties.userTokens().audience())
                 .subject(user)
                 .claim("preferred_username", user)
-                // Stable across restarts so that data the service stores per oid stays attributable.
-                .claim("oid", UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8)).toString())
+                // A directory user's token carries their object id, as Entra's does, so the service can
+                // look the caller up in Graph; anyone else gets an id that is stable across restarts.
+                .claim("oid", objectId(user))
                 .claim("tid", properties.tenantId());
         List<String> roles = roles(form.getFirst("roles"));
         if (!roles.isEmpty()) {
@@ -66,6 +69,11 @@ final class UserTokenHandler {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store")
                 .bodyValue(SandboxJson.write(body));
+    }
+
+    private String objectId(String user) {
+        return directory.user(user).map(SandboxProperties.User::id)
+                .orElseGet(() -> UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     /** Comma- or whitespace-separated, as people type them on a curl command line. */

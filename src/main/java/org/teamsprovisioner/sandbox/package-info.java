@@ -8,6 +8,11 @@
  * asynchronous operation under {@code /sandbox/graph/v1.0} and {@code /sandbox/graph/beta}, and a
  * read-only window into the fake tenant ({@code GET /sandbox/graph/_state}).
  *
+ * <p>Behind those APIs sits a small fake tenant: a directory of users ({@code GET /users/{id}},
+ * against which every {@code user@odata.bind} is resolved), groups ({@code /groups}, with the
+ * replication delay before Teams sees a new one), teams made from groups, and a team's
+ * channels, files folders and members (see docs/sandbox.md).
+ *
  * <p>The service's Graph client talks to it over real HTTP, so the wire format (status codes,
  * headers, error shapes, OData key syntax) follows the Graph documentation rather than what would
  * be convenient. Only {@link org.teamsprovisioner.sandbox.SandboxConfiguration} and

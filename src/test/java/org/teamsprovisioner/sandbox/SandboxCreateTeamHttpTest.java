@@ -95,10 +95,10 @@ class SandboxCreateTeamHttpTest {
     }
 
     @Test
-    void example10NamesTheOwnerByUserPrincipalName() {
+    void example10NamesTheOwnerByUserPrincipalNameAndTheTeamStoresTheObjectId() {
         sandbox.createTeam(token, EXAMPLE_10).expectStatus().isAccepted();
 
-        assertThat(sandbox.state().at("/teams/0/owners/0").stringValue()).isEqualTo("jacob@contoso.com");
+        assertThat(sandbox.state().at("/teams/0/owners/0").stringValue()).isEqualTo(DefaultDirectory.JACOB);
     }
 
     @Test
@@ -139,7 +139,7 @@ class SandboxCreateTeamHttpTest {
 
         JsonNode team = sandbox.state().get("teams").get(0);
         assertThat(team.get("template").stringValue()).isEqualTo("educationClass");
-        assertThat(team.at("/owners/0").stringValue()).isEqualTo("o'brien@contoso.com");
+        assertThat(team.at("/owners/0").stringValue()).isEqualTo(DefaultDirectory.OBRIEN);
         assertThat(team.at("/channels/0/displayName").stringValue()).isEqualTo("Class Announcements 📢");
         assertThat(team.at("/channels/0/description").stringValue()).isEqualTo("News");
         assertThat(team.at("/channels/0/isFavoriteByDefault").booleanValue()).isTrue();
@@ -151,7 +151,8 @@ class SandboxCreateTeamHttpTest {
     void templateDefinitionBindIsAnAlternativeToTemplateBind() {
         String body = EXAMPLE_2.replace("\"template@odata.bind\":\"https://graph.microsoft.com/beta/teamsTemplates('standard')\"",
                 "\"templateDefinition@odata.bind\": \"https://graph.microsoft.com/beta/teamwork/teamTemplates/"
-                        + "com.microsoft.teams.template.ManageAProject/definitions/Y29tLm1pY3Jvc29mdA==\"");
+                        + "com.microsoft.teams.template.ManageAProject/definitions/"
+                        + "Y29tLm1pY3Jvc29mdC50ZWFtcy50ZW1wbGF0ZS5NYW5hZ2VBUHJvamVjdCMjUHVibGljIyNhci1TQQ==\"");
         assertThat(body).doesNotContain("teamsTemplates");
 
         sandbox.createTeam(token, body).expectStatus().isAccepted();
@@ -202,19 +203,6 @@ class SandboxCreateTeamHttpTest {
         JsonNode error = badRequest(sandbox.createTeam(token, EXAMPLE_2.replace("\"My Sample Team\"", "42")));
 
         assertThat(error.get("message").stringValue()).contains("'displayName'").contains("string");
-    }
-
-    @Test
-    void teamFromGroupIsNotSupportedYet() {
-        String body = """
-                {
-                  "template@odata.bind": "https://graph.microsoft.com/beta/teamsTemplates('standard')",
-                  "group@odata.bind": "https://graph.microsoft.com/beta/groups('71392b2f-1765-406e-86af-5907d9bdb2ab')"
-                }
-                """;
-
-        assertThat(badRequest(sandbox.createTeam(token, body)).get("message").stringValue())
-                .contains("not supported by the sandbox yet");
     }
 
     @Test

@@ -123,11 +123,12 @@ class SandboxEntraTokenHttpTest {
         assertEntraError(post(TOKEN_PATH, form, null), HttpStatus.BAD_REQUEST, "invalid_request", 900144);
     }
 
+    /** Entra answers a missing credential as failed client authentication: invalid_client, 401. */
     @Test
-    void missingClientSecretIsInvalidRequest() {
+    void missingClientSecretIsInvalidClient() {
         MultiValueMap<String, String> form = validForm();
         form.remove("client_secret");
-        assertEntraError(post(TOKEN_PATH, form, null), HttpStatus.BAD_REQUEST, "invalid_request", 7000218);
+        assertEntraError(post(TOKEN_PATH, form, null), HttpStatus.UNAUTHORIZED, "invalid_client", 7000218);
     }
 
     @Test

@@ -132,10 +132,10 @@ class SandboxGraphAuthHttpTest {
     @Test
     void unsimulatedPathsAndMethodsAreGraphErrorsToo() {
         String token = sandbox.graphToken();
-        JsonNode unknown = RunningSandbox.json(sandbox.get(token, sandbox.graph("/groups('g1')"))
+        JsonNode unknown = RunningSandbox.json(sandbox.get(token, sandbox.graph("/sites('s1')"))
                 .expectStatus().isBadRequest()
                 .expectBody(String.class).returnResult().getResponseBody());
-        assertThat(unknown.at("/error/message").stringValue()).isEqualTo("Resource not found for the segment 'groups'.");
+        assertThat(unknown.at("/error/message").stringValue()).isEqualTo("Resource not found for the segment 'sites'.");
 
         sandbox.client.delete().uri(sandbox.graph("/teams('x')")).header("Authorization", "Bearer " + token)
                 .exchange()

@@ -106,10 +106,10 @@ class SandboxODataPathTest {
 
     @Test
     void unknownSegmentsAreReportedTheWayGraphDoes() {
-        assertThat(GraphResource.resolve("/groups('g')"))
-                .isEqualTo(new GraphResource.Unrecognized("Resource not found for the segment 'groups'."));
-        assertThat(GraphResource.resolve("/teams('t')/channels"))
-                .isEqualTo(new GraphResource.Unrecognized("Resource not found for the segment 'channels'."));
+        assertThat(GraphResource.resolve("/sites('s')"))
+                .isEqualTo(new GraphResource.Unrecognized("Resource not found for the segment 'sites'."));
+        assertThat(GraphResource.resolve("/teams('t')/tags"))
+                .isEqualTo(new GraphResource.Unrecognized("Resource not found for the segment 'tags'."));
         assertThat(GraphResource.resolve("/teams('t")).isInstanceOf(GraphResource.Unrecognized.class);
         assertThat(GraphResource.resolve("")).isInstanceOf(GraphResource.Unrecognized.class);
     }

@@ -37,7 +37,7 @@ class SandboxStateHttpTest {
         sandbox.createTeam("garbage", RunningSandbox.teamWithOwner("Three")).expectStatus().isUnauthorized();
         sandbox.get(token, sandbox.graph(first)).expectStatus().isOk();
         sandbox.get(token, sandbox.graph(first.substring(0, first.indexOf("/operations")))).expectStatus().isNotFound();
-        sandbox.get(token, sandbox.graph("/groups")).expectStatus().isBadRequest();
+        sandbox.get(token, sandbox.graph("/sites")).expectStatus().isBadRequest();
 
         JsonNode calls = sandbox.state().at("/counters/callsByRoute");
 

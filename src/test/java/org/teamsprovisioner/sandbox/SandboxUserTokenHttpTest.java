@@ -29,6 +29,18 @@ class SandboxUserTokenHttpTest {
     }
 
     @Test
+    void userOutsideTheDirectoryGetsAStableObjectId() throws Exception {
+        String token = RunningSandbox.json(sandbox.client.post().uri("/sandbox/token")
+                .body(BodyInserters.fromFormData("user", "visitor@example.org"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).get("access_token").stringValue();
+
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("oid"))
+                .isEqualTo(UUID.nameUUIDFromBytes("visitor@example.org".getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    @Test
     void userTokenForTheServiceApiCarriesTheUserAndRoles() throws Exception {
         JsonNode body = RunningSandbox.json(sandbox.client.post().uri("/sandbox/token")
                 .body(BodyInserters.fromFormData("user", "alice@contoso.com").with("roles", "Teams.Admin, Teams.Request"))
@@ -48,8 +60,8 @@ class SandboxUserTokenHttpTest {
         assertThat(claims.getAudience()).containsExactly("api://teams-provisioner");
         assertThat(claims.getSubject()).isEqualTo("alice@contoso.com");
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo("alice@contoso.com");
-        assertThat(claims.getStringClaim("oid")).isEqualTo(
-                UUID.nameUUIDFromBytes("alice@contoso.com".getBytes(StandardCharsets.UTF_8)).toString());
+        // alice is in the directory: her token carries her object id, as an Entra token would.
+        assertThat(claims.getStringClaim("oid")).isEqualTo(DefaultDirectory.ALICE);
         assertThat(claims.getStringClaim("tid")).isEqualTo("sandbox-tenant");
         assertThat(claims.getStringListClaim("roles")).containsExactly("Teams.Admin", "Teams.Request");
         Date issuedAt = Date.from(RunningSandbox.START.truncatedTo(ChronoUnit.SECONDS));
