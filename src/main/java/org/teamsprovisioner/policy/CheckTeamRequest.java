@@ -65,10 +65,11 @@ public class CheckTeamRequest {
         String visibility = requested.visibility() == null ? policy.properties.visibility().defaultVisibility().toLowerCase(Locale.ROOT)
                 : requested.visibility();
         String template = requested.template() == null ? policy.properties.templates().defaultTemplate() : requested.template();
-        if (requested.visibility() != null && !policy.allowedVisibilities.contains(visibility)) {
+        // A value Teams does not know at all is already reported; only report a known one the policy excludes.
+        if (List.of("private", "public").contains(visibility) && !policy.allowedVisibilities.contains(visibility)) {
             violations.add(new Violation("visibility.notAllowed", "/visibility", "must be one of " + policy.properties.visibility().allowed()));
         }
-        if (requested.template() != null && !policy.allowedTemplates.contains(template)) {
+        if (requested.template() != null && NewTeamRequest.isTemplateId(template) && !policy.allowedTemplates.contains(template)) {
             violations.add(new Violation("template.notAllowed", "/template", "must be one of " + policy.properties.templates().allowed()));
         }
         owners(requested.owners(), owners, requester, profile, violations);

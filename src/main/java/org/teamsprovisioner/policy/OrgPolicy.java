@@ -38,9 +38,9 @@ class OrgPolicy {
                 .collect(Collectors.toUnmodifiableSet());
         this.lockedSettings = locked(properties.lockedSettings());
         require(allowedTemplates.contains(properties.templates().defaultTemplate()),
-                "provisioner.policy.templates.default-template must be one of templates.allowed");
+                "provisioner.policy.templates.default must be one of templates.allowed");
         require(allowedVisibilities.contains(properties.visibility().defaultVisibility().toLowerCase(Locale.ROOT)),
-                "provisioner.policy.visibility.default-visibility must be one of visibility.allowed");
+                "provisioner.policy.visibility.default must be one of visibility.allowed");
         require(Set.of("private", "public").containsAll(allowedVisibilities),
                 "provisioner.policy.visibility.allowed may only list private and public");
         require(properties.owners().min() <= properties.owners().max(), "provisioner.policy.owners.min exceeds owners.max");

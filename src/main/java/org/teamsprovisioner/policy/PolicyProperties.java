@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -81,21 +82,22 @@ public record PolicyProperties(
 
     /**
      * @param allowed template ids portals may ask for
-     * @param defaultTemplate template used when a request names none
+     * @param defaultTemplate template used when a request names none (key {@code templates.default})
      */
     public record Templates(
             @NotEmpty @DefaultValue({"standard", "educationClass", "educationStaff", "educationProfessionalLearningCommunity",
                     "retailStore", "retailManagerCollaboration", "healthcareWard", "healthcareHospital"}) List<String> allowed,
-            @NotBlank @DefaultValue("standard") String defaultTemplate) {
+            // "default" is a Java keyword, hence the different component name.
+            @NotBlank @DefaultValue("standard") @Name("default") String defaultTemplate) {
     }
 
     /**
      * @param allowed visibilities portals may ask for ({@code private}, {@code public})
-     * @param defaultVisibility visibility used when a request names none
+     * @param defaultVisibility visibility used when a request names none (key {@code visibility.default})
      */
     public record Visibility(
             @NotEmpty @DefaultValue({"private", "public"}) List<String> allowed,
-            @NotBlank @DefaultValue("private") String defaultVisibility) {
+            @NotBlank @DefaultValue("private") @Name("default") String defaultVisibility) {
     }
 
     /**

@@ -49,7 +49,7 @@ public record NewTeamRequest(String requester, TeamSpec spec) {
         if (spec.visibility() != null && !VISIBILITIES.contains(spec.visibility())) {
             violations.add(new Violation("visibility.value", "/visibility", "must be 'private' or 'public'"));
         }
-        if (spec.template() != null && !TEMPLATE_ID.matcher(spec.template()).matches()) {
+        if (spec.template() != null && !isTemplateId(spec.template())) {
             violations.add(new Violation("template.format", "/template", "must be a Teams template id such as 'standard'"));
         }
         checkUsers("owners", spec.owners(), violations);
@@ -65,6 +65,11 @@ public record NewTeamRequest(String requester, TeamSpec spec) {
             violations.add(new Violation("existingGroupId.format", "/existingGroupId", "must be a group object id (a GUID)"));
         }
         return violations;
+    }
+
+    /** Whether {@code template} has the form of a Teams template id; other strings are reported, not compared. */
+    public static boolean isTemplateId(String template) {
+        return template != null && TEMPLATE_ID.matcher(template).matches();
     }
 
     /** Whether {@code user} is written as a UPN or an object id; other strings are reported, not looked up. */

@@ -124,8 +124,8 @@ class PolicyRulesTest {
     @Test
     void approvedSpecCarriesDefaultsRequiredChannelsLockedSettingsAppsAndMode() {
         PolicyDecision decision = decide(policy(Map.of(
-                "templates.default-template", "standard",
-                "visibility.default-visibility", "private",
+                "templates.default", "standard",
+                "visibility.default", "private",
                 "channels.required", "Announcements",
                 "locked-settings.guest-settings.allowDeleteChannels", "false",
                 "apps.always-installed", "com.microsoft.teamspace.tab.planner",
@@ -191,6 +191,6 @@ class PolicyRulesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> policy(Map.of("locked-settings.fun-settings.allowGiphy", "maybe")))
                 .withMessageContaining("true or false");
         assertThatIllegalArgumentException().isThrownBy(() -> policy(Map.of("templates.allowed", "standard",
-                "templates.default-template", "educationClass"))).withMessageContaining("default-template");
+                "templates.default", "educationClass"))).withMessageContaining("templates.default");
     }
 }
