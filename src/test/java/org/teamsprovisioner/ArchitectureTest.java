@@ -8,27 +8,30 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Keeps the request path a straight line (api → provisioning → graph) and the use cases free of adapter types. */
+/** Keeps the request path a straight line (api → policy → provisioning → graph) and the use cases free of adapter types. */
 @AnalyzeClasses(packages = "org.teamsprovisioner", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchRule featuresDependInOneDirection = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("api").definedBy("org.teamsprovisioner.api..")
+            .layer("policy").definedBy("org.teamsprovisioner.policy..")
             .layer("provisioning").definedBy("org.teamsprovisioner.provisioning..")
             .layer("graph").definedBy("org.teamsprovisioner.graph..")
             .layer("sandbox").definedBy("org.teamsprovisioner.sandbox..")
             .layer("security").definedBy("org.teamsprovisioner.security..")
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
-            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api")
-            .whereLayer("graph").mayOnlyBeAccessedByLayers("provisioning")
+            .whereLayer("policy").mayOnlyBeAccessedByLayers("api")
+            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api", "policy")
+            // The policy reads the directory through Graph; it never creates anything there.
+            .whereLayer("graph").mayOnlyBeAccessedByLayers("provisioning", "policy")
             // The simulator is a stand-in for Microsoft's service: nothing may call it except over HTTP.
             .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
             .whereLayer("security").mayOnlyBeAccessedByLayers("api");
 
     @ArchTest
     static final ArchRule useCasesAreFreeOfWebAndDatabaseTypes = noClasses()
-            .that().resideInAPackage("org.teamsprovisioner.provisioning")
+            .that().resideInAnyPackage("org.teamsprovisioner.provisioning", "org.teamsprovisioner.policy")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.web..", "org.springframework.http..", "org.springframework.r2dbc..",
                     "io.r2dbc..", "org.springframework.data.r2dbc..", "com.github.kagkarlsson..");

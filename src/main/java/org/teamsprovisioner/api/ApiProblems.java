@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.teamsprovisioner.policy.DirectoryUnavailableException;
 import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.Violation;
 import reactor.core.publisher.Mono;
@@ -34,11 +35,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     Mono<ResponseEntity<Object>> invalidRequest(InvalidTeamRequestException invalid, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        // 422: the JSON is well-formed, but the team it asks for breaks Teams' limits or the org policy.
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 "The team request has " + invalid.violations().size() + " problem(s); see violations.");
-        problem.setTitle("Invalid team request");
+        problem.setTitle("Team request violates the rules");
         problem.setProperty("violations", invalid.violations());
-        return handleExceptionInternal(invalid, problem, null, HttpStatus.BAD_REQUEST, exchange);
+        return handleExceptionInternal(invalid, problem, null, HttpStatus.UNPROCESSABLE_CONTENT, exchange);
     }
 
     @ExceptionHandler
@@ -52,6 +54,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> notFound(NotFoundException missing, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, missing.getMessage());
         return handleExceptionInternal(missing, problem, null, HttpStatus.NOT_FOUND, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> directoryDown(DirectoryUnavailableException down, ServerWebExchange exchange) {
+        log.warn(down.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The directory could not be read to check the request against the policy; nothing was stored. Retry shortly.");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "10");
+        return handleExceptionInternal(down, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
     @ExceptionHandler

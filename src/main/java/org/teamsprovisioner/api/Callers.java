@@ -2,6 +2,7 @@ package org.teamsprovisioner.api;
 
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.teamsprovisioner.policy.Requester;
 import org.teamsprovisioner.provisioning.ReadTeamRequests;
 import org.teamsprovisioner.security.JwtProperties;
 
@@ -18,6 +19,12 @@ class Callers {
     String id(JwtAuthenticationToken caller) {
         String oid = caller.getToken().getClaimAsString("oid");
         return oid != null && !oid.isBlank() ? oid : caller.getToken().getSubject();
+    }
+
+    /** Entra puts the sign-in name in {@code upn} (v1 tokens) or {@code preferred_username} (v2). */
+    Requester requester(JwtAuthenticationToken caller) {
+        String upn = caller.getToken().getClaimAsString("upn");
+        return new Requester(id(caller), upn != null ? upn : caller.getToken().getClaimAsString("preferred_username"));
     }
 
     ReadTeamRequests.Reader reader(JwtAuthenticationToken caller) {

@@ -1,7 +1,7 @@
 package org.teamsprovisioner.api;
 
 import java.util.List;
-import org.teamsprovisioner.provisioning.NewTeamRequest;
+import java.util.Map;
 import org.teamsprovisioner.provisioning.TeamSpec;
 
 /** The JSON a portal posts. Unknown fields are refused (see {@code spring.jackson.deserialization}). */
@@ -13,16 +13,17 @@ record TeamRequestBody(
         List<String> owners,
         List<String> members,
         List<ChannelBody> channels,
-        String existingGroupId) {
+        String existingGroupId,
+        Map<String, Map<String, Object>> settings) {
 
     record ChannelBody(String displayName, String description, Boolean favoriteByDefault) {
     }
 
-    NewTeamRequest toCommand(String requester) {
+    TeamSpec toSpec() {
         List<TeamSpec.ChannelSpec> channelSpecs = channels == null ? null : channels.stream()
                 .map(c -> c == null ? null : new TeamSpec.ChannelSpec(c.displayName(), c.description(), Boolean.TRUE.equals(c.favoriteByDefault())))
                 .toList();
-        return new NewTeamRequest(requester,
-                new TeamSpec(displayName, description, visibility, template, owners, members, channelSpecs, existingGroupId));
+        return new TeamSpec(displayName, description, visibility, template, owners, members, channelSpecs, existingGroupId,
+                settings, null, null);
     }
 }

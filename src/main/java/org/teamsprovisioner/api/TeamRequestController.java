@@ -14,7 +14,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.teamsprovisioner.policy.CheckTeamRequest;
+import org.teamsprovisioner.policy.Requester;
+import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
+import org.teamsprovisioner.provisioning.NewTeamRequest;
 import org.teamsprovisioner.provisioning.ReadTeamRequests;
+import org.teamsprovisioner.provisioning.TeamCreationPayload;
 import org.teamsprovisioner.provisioning.RequestStatus;
 import org.teamsprovisioner.provisioning.SubmitTeamRequest;
 import reactor.core.publisher.Mono;
@@ -23,24 +28,47 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/v1/team-requests", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class TeamRequestController {
 
+    private final CheckTeamRequest check;
     private final SubmitTeamRequest submit;
     private final ReadTeamRequests read;
+    private final TeamCreationPayload payloads;
     private final Callers callers;
 
-    TeamRequestController(SubmitTeamRequest submit, ReadTeamRequests read, Callers callers) {
+    TeamRequestController(CheckTeamRequest check, SubmitTeamRequest submit, ReadTeamRequests read, TeamCreationPayload payloads,
+            Callers callers) {
+        this.check = check;
         this.submit = submit;
         this.read = read;
+        this.payloads = payloads;
         this.callers = callers;
     }
 
-    /** Validates and stores the request, then returns: provisioning runs in a job, never in this call. */
+    /**
+     * Checks the request against the org policy, stores it and returns: provisioning runs in a job,
+     * never in this call. A request with problems is refused with all of them, and nothing is stored.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TeamRequestView>> submit(@RequestBody TeamRequestBody body, @AuthenticationPrincipal JwtAuthenticationToken caller) {
-        return Mono.fromCallable(() -> body.toCommand(callers.id(caller)))
+        Requester requester = callers.requester(caller);
+        return check.check(body.toSpec(), requester)
+                .map(decision -> {
+                    if (!decision.isValid()) {
+                        throw new InvalidTeamRequestException(decision.violations());
+                    }
+                    return new NewTeamRequest(requester.id(), decision.approved());
+                })
                 .flatMap(submit::submit)
                 .map(stored -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/team-requests/" + stored.id()))
                         .body(TeamRequestView.of(stored)));
+    }
+
+    /** What submitting this body would do, without doing it: the policy's verdict and the exact Graph request. */
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<PreviewView> preview(@RequestBody TeamRequestBody body, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+        return check.check(body.toSpec(), callers.requester(caller))
+                .map(decision -> new PreviewView(decision.isValid(), decision.violations(), decision.displayName(),
+                        decision.isValid() ? payloads.bodyFor(decision.approved()) : null));
     }
 
     @GetMapping("/{id}")

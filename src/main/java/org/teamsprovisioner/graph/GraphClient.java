@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -28,20 +29,28 @@ public class GraphClient {
 
     /** The exact body {@link #createTeam} sends, also for previews. */
     public TeamBody bodyFor(NewTeam team) {
-        List<TeamBody.Member> members = new ArrayList<>();
         List<TeamBody.Channel> channels = team.channels().stream()
                 .map(c -> new TeamBody.Channel(c.displayName(), c.description(), c.favoriteByDefault()))
                 .toList();
+        List<TeamBody.InstalledApp> apps = team.installedApps().stream()
+                .map(app -> new TeamBody.InstalledApp(root + "/appCatalogs/teamsApps(" + key(app) + ")"))
+                .toList();
+        Map<String, Map<String, Object>> settings = team.settings();
         String template = bind("teamsTemplates", team.templateId());
         if (team.groupId() != null) {
             // Graph takes the name, visibility and members from the group and rejects them here.
-            return new TeamBody(template, bind("groups", team.groupId()), null, null, null, null, channels);
+            return new TeamBody(template, bind("groups", team.groupId()), null, null, null, null, channels,
+                    settings.get("memberSettings"), settings.get("guestSettings"), settings.get("funSettings"),
+                    settings.get("messagingSettings"), settings.get("discoverySettings"), apps);
         }
+        List<TeamBody.Member> members = new ArrayList<>();
         team.owners().forEach(owner -> members.add(new TeamBody.Member(MEMBER_TYPE, List.of("owner"), bind("users", owner))));
         team.members().stream()
                 .filter(member -> !team.owners().contains(member))
                 .forEach(member -> members.add(new TeamBody.Member(MEMBER_TYPE, List.of(), bind("users", member))));
-        return new TeamBody(template, null, team.displayName(), team.description(), team.visibility(), members, channels);
+        return new TeamBody(template, null, team.displayName(), team.description(), team.visibility(), members, channels,
+                settings.get("memberSettings"), settings.get("guestSettings"), settings.get("funSettings"),
+                settings.get("messagingSettings"), settings.get("discoverySettings"), apps);
     }
 
     /** {@code POST /teams}: Graph answers 202 with the operation to follow in {@code Location}. */
@@ -62,6 +71,13 @@ public class GraphClient {
 
     public Mono<Team> getTeam(String teamId) {
         return get(root + "/teams/" + UriUtils.encodePathSegment(teamId, java.nio.charset.StandardCharsets.UTF_8), Team.class);
+    }
+
+    /** {@code GET /users/{id | userPrincipalName}}; empty when the directory has no such user. */
+    public Mono<DirectoryUser> findUser(String idOrUserPrincipalName) {
+        return get(root + "/users/" + UriUtils.encodePathSegment(idOrUserPrincipalName, java.nio.charset.StandardCharsets.UTF_8)
+                + "?$select=" + DirectoryUser.SELECT, DirectoryUser.class)
+                .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.empty() : Mono.error(error));
     }
 
     private <T> Mono<T> get(String uri, Class<T> type) {

@@ -1,6 +1,7 @@
 package org.teamsprovisioner.graph;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to create, in the provisioner's terms; {@link GraphClient#bodyFor(NewTeam)} turns it into the
@@ -10,6 +11,8 @@ import java.util.List;
  *     ({@code group@odata.bind}); Graph then takes name, visibility and members from the group.
  * @param owners user object ids or UPNs
  * @param members user object ids or UPNs
+ * @param settings team settings by Graph group name ({@code memberSettings}, ...) and property
+ * @param installedApps Teams app catalog ids
  */
 public record NewTeam(
         String templateId,
@@ -19,12 +22,16 @@ public record NewTeam(
         List<String> owners,
         List<String> members,
         List<NewChannel> channels,
-        String groupId) {
+        String groupId,
+        Map<String, Map<String, Object>> settings,
+        List<String> installedApps) {
 
     public NewTeam {
         owners = owners == null ? List.of() : List.copyOf(owners);
         members = members == null ? List.of() : List.copyOf(members);
         channels = channels == null ? List.of() : List.copyOf(channels);
+        settings = settings == null ? Map.of() : settings;
+        installedApps = installedApps == null ? List.of() : List.copyOf(installedApps);
     }
 
     public record NewChannel(String displayName, String description, boolean favoriteByDefault) {

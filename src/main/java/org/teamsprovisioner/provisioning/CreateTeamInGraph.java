@@ -3,7 +3,6 @@ package org.teamsprovisioner.provisioning;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import org.teamsprovisioner.graph.GraphClient;
-import org.teamsprovisioner.graph.NewTeam;
 import reactor.core.publisher.Mono;
 
 /** Step {@link Step#CREATE_TEAM}: {@code POST /teams}, then remember the team and operation ids Graph returned. */
@@ -21,18 +20,9 @@ class CreateTeamInGraph {
     }
 
     Mono<StepResult> run(TeamRequest request) {
-        return graph.createTeam(newTeam(request.spec()))
+        return graph.createTeam(TeamCreationPayload.newTeam(request.spec()))
                 .map(created -> StepResult.after(
                         request.creationAccepted(created.teamId(), created.operationId(), clock.instant()),
                         properties.pollInterval()));
-    }
-
-    static NewTeam newTeam(TeamSpec spec) {
-        return new NewTeam(spec.template(), spec.displayName(), spec.description(), spec.visibility(), spec.owners(),
-                spec.members(),
-                spec.channels().stream()
-                        .map(c -> new NewTeam.NewChannel(c.displayName(), c.description(), c.favoriteByDefault()))
-                        .toList(),
-                spec.existingGroupId());
     }
 }

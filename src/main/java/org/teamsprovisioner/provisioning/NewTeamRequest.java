@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The command to submit a team request. It validates itself: constructing one with a structurally
- * invalid spec throws {@link InvalidTeamRequestException} listing every problem. Org policy (naming,
- * allowed templates, ...) is checked separately; these are the limits Graph itself imposes.
+ * The command to provision a team. It validates itself against the limits Microsoft Teams and
+ * Graph impose: constructing one with a spec that breaks them throws
+ * {@link InvalidTeamRequestException} listing every problem. The organisation's own rules are the
+ * policy's; {@link #problemsOf} lets it report both kinds together.
  *
  * @param requester the caller's stable id (Entra object id, or the token subject)
  */
@@ -20,8 +22,6 @@ public record NewTeamRequest(String requester, TeamSpec spec) {
     static final int MAX_DISPLAY_NAME = 256;
     // Graph's limit for team and channel descriptions.
     static final int MAX_DESCRIPTION = 1024;
-    // Graph's channel displayName limit.
-    static final int MAX_CHANNEL_NAME = 50;
     // A Microsoft 365 group has at most 100 owners.
     static final int MAX_OWNERS = 100;
     private static final Set<String> VISIBILITIES = Set.of("private", "public");
@@ -33,15 +33,23 @@ public record NewTeamRequest(String requester, TeamSpec spec) {
         if (requester == null || requester.isBlank()) {
             throw new IllegalArgumentException("requester is required");
         }
+        List<Violation> violations = problemsOf(spec);
+        if (!violations.isEmpty()) {
+            throw new InvalidTeamRequestException(violations);
+        }
+    }
+
+    /** Every way {@code spec} breaks Teams' and Graph's limits, in field order; empty when none. */
+    public static List<Violation> problemsOf(TeamSpec spec) {
         List<Violation> violations = new ArrayList<>();
         checkName(spec.displayName(), violations);
         if (spec.description() != null && spec.description().length() > MAX_DESCRIPTION) {
             violations.add(new Violation("description.length", "/description", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
-        if (!VISIBILITIES.contains(spec.visibility())) {
+        if (spec.visibility() != null && !VISIBILITIES.contains(spec.visibility())) {
             violations.add(new Violation("visibility.value", "/visibility", "must be 'private' or 'public'"));
         }
-        if (!TEMPLATE_ID.matcher(spec.template()).matches()) {
+        if (spec.template() != null && !isTemplateId(spec.template())) {
             violations.add(new Violation("template.format", "/template", "must be a Teams template id such as 'standard'"));
         }
         checkUsers("owners", spec.owners(), violations);
@@ -52,12 +60,21 @@ public record NewTeamRequest(String requester, TeamSpec spec) {
         }
         checkUsers("members", spec.members(), violations);
         checkChannels(spec.channels(), violations);
+        checkSettings(spec.settings(), violations);
         if (spec.existingGroupId() != null && !OBJECT_ID.matcher(spec.existingGroupId()).matches()) {
             violations.add(new Violation("existingGroupId.format", "/existingGroupId", "must be a group object id (a GUID)"));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidTeamRequestException(violations);
-        }
+        return violations;
+    }
+
+    /** Whether {@code template} has the form of a Teams template id; other strings are reported, not compared. */
+    public static boolean isTemplateId(String template) {
+        return template != null && TEMPLATE_ID.matcher(template).matches();
+    }
+
+    /** Whether {@code user} is written as a UPN or an object id; other strings are reported, not looked up. */
+    public static boolean isUserReference(String user) {
+        return user != null && (OBJECT_ID.matcher(user).matches() || UPN.matcher(user).matches());
     }
 
     private static void checkName(String name, List<Violation> violations) {
@@ -73,7 +90,7 @@ public record NewTeamRequest(String requester, TeamSpec spec) {
         for (int i = 0; i < users.size(); i++) {
             String user = users.get(i);
             String pointer = "/" + field + "/" + i;
-            if (user == null || !(OBJECT_ID.matcher(user).matches() || UPN.matcher(user).matches())) {
+            if (!isUserReference(user)) {
                 violations.add(new Violation(field + ".format", pointer, "must be a user principal name or an object id"));
             } else if (!seen.add(user.toLowerCase(Locale.ROOT))) {
                 violations.add(new Violation(field + ".duplicate", pointer, "'" + user + "' is listed more than once"));
@@ -90,19 +107,39 @@ public record NewTeamRequest(String requester, TeamSpec spec) {
                 violations.add(new Violation("channels.displayName.required", pointer + "/displayName", "is required"));
                 continue;
             }
-            if (channel.displayName().length() > MAX_CHANNEL_NAME) {
-                violations.add(new Violation("channels.displayName.length", pointer + "/displayName",
-                        "must be at most " + MAX_CHANNEL_NAME + " characters"));
+            for (String problem : ChannelNames.problems(channel.displayName())) {
+                violations.add(new Violation("channels.displayName.format", pointer + "/displayName", problem));
             }
-            // Every team already has a General channel, and channel names are unique within a team.
-            if (channel.displayName().equalsIgnoreCase("General") || !seen.add(channel.displayName().toLowerCase(Locale.ROOT))) {
+            // Channel names are unique within a team, whatever their case.
+            if (!seen.add(channel.displayName().toLowerCase(Locale.ROOT))) {
                 violations.add(new Violation("channels.displayName.unique", pointer + "/displayName",
-                        "'" + channel.displayName() + "' is already a channel of the team"));
+                        "'" + channel.displayName() + "' is listed more than once"));
             }
             if (channel.description() != null && channel.description().length() > MAX_DESCRIPTION) {
                 violations.add(new Violation("channels.description.length", pointer + "/description",
                         "must be at most " + MAX_DESCRIPTION + " characters"));
             }
         }
+    }
+
+    private static void checkSettings(Map<String, Map<String, Object>> settings, List<Violation> violations) {
+        // Sorted, so the order of violations does not depend on the order of JSON members.
+        new java.util.TreeMap<>(settings).forEach((group, values) -> {
+            Set<String> properties = TeamSettings.PROPERTIES.get(group);
+            if (properties == null) {
+                violations.add(new Violation("settings.unknown", "/settings/" + group,
+                        "is not a team settings group; use one of " + TeamSettings.PROPERTIES.keySet()));
+                return;
+            }
+            new java.util.TreeMap<>(values == null ? Map.<String, Object>of() : values).forEach((property, value) -> {
+                String pointer = "/settings/" + group + "/" + property;
+                if (!properties.contains(property)) {
+                    violations.add(new Violation("settings.unknown", pointer, "is not a property of " + group));
+                } else if (!TeamSettings.isValidValue(property, value)) {
+                    violations.add(new Violation("settings.value", pointer, property.equals("giphyContentRating")
+                            ? "must be 'strict' or 'moderate'" : "must be true or false"));
+                }
+            });
+        });
     }
 }

@@ -1,14 +1,20 @@
 package org.teamsprovisioner.provisioning;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * The team a portal asked for, normalised (defaults applied, lists never null). Validation lives in
- * {@link NewTeamRequest}, so a stored spec always loads even if the rules tighten later.
+ * A team request's content, normalised (trimmed, lists never null). As submitted it may leave
+ * visibility and template open; once the org policy has approved it, every field the Graph call
+ * needs is set. Validation lives in {@link NewTeamRequest}, so a stored spec always loads even if
+ * the rules tighten later.
  *
  * @param owners user object ids or UPNs
  * @param members user object ids or UPNs
  * @param existingGroupId a Microsoft 365 group to turn into a team instead of creating a new one
+ * @param settings Graph team settings by group ({@code memberSettings}, ...) and property
+ * @param installedApps Teams app catalog ids to install
+ * @param creationMode {@code direct} or {@code group-first}; set by policy
  */
 public record TeamSpec(
         String displayName,
@@ -18,20 +24,29 @@ public record TeamSpec(
         List<String> owners,
         List<String> members,
         List<ChannelSpec> channels,
-        String existingGroupId) {
-
-    public static final String DEFAULT_VISIBILITY = "private";
-    public static final String DEFAULT_TEMPLATE = "standard";
+        String existingGroupId,
+        Map<String, Map<String, Object>> settings,
+        List<String> installedApps,
+        String creationMode) {
 
     public TeamSpec {
         displayName = displayName == null ? null : displayName.strip();
         description = description == null || description.isBlank() ? null : description.strip();
-        visibility = visibility == null ? DEFAULT_VISIBILITY : visibility.strip().toLowerCase(java.util.Locale.ROOT);
-        template = template == null ? DEFAULT_TEMPLATE : template.strip();
+        visibility = visibility == null || visibility.isBlank() ? null : visibility.strip().toLowerCase(java.util.Locale.ROOT);
+        template = template == null || template.isBlank() ? null : template.strip();
         owners = stripAll(owners);
         members = stripAll(members);
         channels = channels == null ? List.of() : List.copyOf(channels);
         existingGroupId = existingGroupId == null || existingGroupId.isBlank() ? null : existingGroupId.strip();
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        installedApps = installedApps == null ? List.of() : List.copyOf(installedApps);
+    }
+
+    /** A request as a portal sends it: no settings, apps or creation mode yet. */
+    public static TeamSpec requested(String displayName, String description, String visibility, String template,
+            List<String> owners, List<String> members, List<ChannelSpec> channels, String existingGroupId) {
+        return new TeamSpec(displayName, description, visibility, template, owners, members, channels, existingGroupId,
+                null, null, null);
     }
 
     private static List<String> stripAll(List<String> values) {

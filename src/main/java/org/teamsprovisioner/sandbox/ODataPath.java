@@ -178,9 +178,13 @@ final class ODataPath {
         catch (IllegalArgumentException ex) {
             return Optional.empty();
         }
-        if (!segments.isEmpty() && segments.get(0).key() == null
-                && (segments.get(0).name().equals("v1.0") || segments.get(0).name().equals("beta"))) {
-            segments = segments.subList(1, segments.size());
+        // Graph's binds start at its version segment; binds to the simulator's own base URL
+        // (/sandbox/graph/{version}) address the same resources, so everything up to the version goes.
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            if (segment.key() == null && (segment.name().equals("v1.0") || segment.name().equals("beta"))) {
+                return Optional.of(segments.subList(i + 1, segments.size()));
+            }
         }
         return Optional.of(segments);
     }

@@ -54,16 +54,16 @@ class BadInputTest extends SandboxH2Test {
 
     @Test
     void missingDisplayNameIsRejectedNamingTheField() {
-        JsonNode problem = problem(submit(token, valid(Map.of("displayName", NONE))), HttpStatus.BAD_REQUEST);
+        JsonNode problem = problem(submit(token, valid(Map.of("displayName", NONE))), HttpStatus.UNPROCESSABLE_CONTENT);
 
-        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("status").asInt()).isEqualTo(422);
         assertThat(problem.get("violations").get(0).get("field").asString()).isEqualTo("/displayName");
         assertNothingStored();
     }
 
     @Test
     void requestWithoutOwnerIsRejected() {
-        JsonNode problem = problem(submit(token, valid(Map.of("owners", List.of()))), HttpStatus.BAD_REQUEST);
+        JsonNode problem = problem(submit(token, valid(Map.of("owners", List.of()))), HttpStatus.UNPROCESSABLE_CONTENT);
 
         assertThat(problem.get("violations").valueStream().map(v -> v.get("rule").asString())).contains("owners.required");
         assertNothingStored();
@@ -74,7 +74,7 @@ class BadInputTest extends SandboxH2Test {
         String body = valid(Map.of("displayName", " ", "owners", List.of("not a user"), "visibility", "secret",
                 "channels", List.of(Map.of("displayName", "x".repeat(51)))));
 
-        JsonNode problem = problem(submit(token, body), HttpStatus.BAD_REQUEST);
+        JsonNode problem = problem(submit(token, body), HttpStatus.UNPROCESSABLE_CONTENT);
 
         assertThat(problem.get("violations").valueStream().map(v -> v.get("field").asString()))
                 .containsExactly("/displayName", "/visibility", "/owners/0", "/channels/0/displayName");

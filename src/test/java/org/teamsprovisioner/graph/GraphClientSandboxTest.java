@@ -36,7 +36,7 @@ class GraphClientSandboxTest extends SandboxH2Test {
 
     private static NewTeam team(String name, String template) {
         return new NewTeam(template, name, "Built by a test", "private", List.of("alice@contoso.com"),
-                List.of("bob@contoso.com"), List.of(new NewTeam.NewChannel("Planning", null, true)), null);
+                List.of("bob@contoso.com"), List.of(new NewTeam.NewChannel("Planning", null, true)), null, null, null);
     }
 
     @Test

@@ -13,18 +13,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NewTeamRequestTest {
 
     private static TeamSpec spec(String name, List<String> owners) {
-        return new TeamSpec(name, null, null, null, owners, null, null, null);
+        return TeamSpec.requested(name, null, null, null, owners, null, null, null);
     }
 
     @Test
-    void appliesDefaultsAndTrimsWhitespace() {
+    void trimsWhitespaceAndLeavesUnsetChoicesToThePolicy() {
         NewTeamRequest command = new NewTeamRequest("requester",
-                new TeamSpec("  Apollo  ", " ", "PUBLIC", null, List.of(" alice@contoso.com "), null, null, null));
+                TeamSpec.requested("  Apollo  ", " ", "PUBLIC", null, List.of(" alice@contoso.com "), null, null, null));
 
         assertThat(command.spec().displayName()).isEqualTo("Apollo");
         assertThat(command.spec().description()).isNull();
         assertThat(command.spec().visibility()).isEqualTo("public");
-        assertThat(command.spec().template()).isEqualTo("standard");
+        assertThat(command.spec().template()).isNull();
         assertThat(command.spec().owners()).containsExactly("alice@contoso.com");
     }
 
@@ -43,15 +43,22 @@ class NewTeamRequestTest {
                 Arguments.of(spec("Team", null), "owners.required"),
                 Arguments.of(spec("Team", List.of("alice")), "owners.format"),
                 Arguments.of(spec("Team", List.of(owner, "ALICE@contoso.com")), "owners.duplicate"),
-                Arguments.of(new TeamSpec("Team", "d".repeat(1025), null, null, List.of(owner), null, null, null), "description.length"),
-                Arguments.of(new TeamSpec("Team", null, "hidden", null, List.of(owner), null, null, null), "visibility.value"),
-                Arguments.of(new TeamSpec("Team", null, null, "std')", List.of(owner), null, null, null), "template.format"),
-                Arguments.of(new TeamSpec("Team", null, null, null, List.of(owner), List.of("x y"), null, null), "members.format"),
-                Arguments.of(new TeamSpec("Team", null, null, null, List.of(owner), null,
-                        List.of(new TeamSpec.ChannelSpec("general", null, false)), null), "channels.displayName.unique"),
-                Arguments.of(new TeamSpec("Team", null, null, null, List.of(owner), null,
-                        List.of(new TeamSpec.ChannelSpec("c".repeat(51), null, false)), null), "channels.displayName.length"),
-                Arguments.of(new TeamSpec("Team", null, null, null, List.of(owner), null, null, "not-a-guid"), "existingGroupId.format"));
+                Arguments.of(TeamSpec.requested("Team", "d".repeat(1025), null, null, List.of(owner), null, null, null), "description.length"),
+                Arguments.of(TeamSpec.requested("Team", null, "hidden", null, List.of(owner), null, null, null), "visibility.value"),
+                Arguments.of(TeamSpec.requested("Team", null, null, "std')", List.of(owner), null, null, null), "template.format"),
+                Arguments.of(TeamSpec.requested("Team", null, null, null, List.of(owner), List.of("x y"), null, null), "members.format"),
+                Arguments.of(TeamSpec.requested("Team", null, null, null, List.of(owner), null,
+                        List.of(new TeamSpec.ChannelSpec("general", null, false)), null), "channels.displayName.format"),
+                Arguments.of(TeamSpec.requested("Team", null, null, null, List.of(owner), null,
+                        List.of(new TeamSpec.ChannelSpec("Plans", null, false), new TeamSpec.ChannelSpec("PLANS", null, false)), null),
+                        "channels.displayName.unique"),
+                Arguments.of(new TeamSpec("Team", null, null, null, List.of(owner), null, null, null,
+                        java.util.Map.of("funSettings", java.util.Map.of("allowGiphy", "yes")), null, null), "settings.value"),
+                Arguments.of(new TeamSpec("Team", null, null, null, List.of(owner), null, null, null,
+                        java.util.Map.of("memberSettings", java.util.Map.of("allowEverything", true)), null, null), "settings.unknown"),
+                Arguments.of(TeamSpec.requested("Team", null, null, null, List.of(owner), null,
+                        List.of(new TeamSpec.ChannelSpec("c".repeat(51), null, false)), null), "channels.displayName.format"),
+                Arguments.of(TeamSpec.requested("Team", null, null, null, List.of(owner), null, null, "not-a-guid"), "existingGroupId.format"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -65,7 +72,7 @@ class NewTeamRequestTest {
     @Test
     void reportsEveryViolationInFieldOrder() {
         var refused = catchThrowableOfType(InvalidTeamRequestException.class, () -> new NewTeamRequest("r",
-                new TeamSpec("", null, "x", null, List.of(), List.of("bad"), null, null)));
+                TeamSpec.requested("", null, "x", null, List.of(), List.of("bad"), null, null)));
 
         assertThat(refused.violations()).extracting(Violation::field)
                 .containsExactly("/displayName", "/visibility", "/owners", "/members/0");

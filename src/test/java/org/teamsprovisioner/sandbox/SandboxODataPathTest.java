@@ -113,4 +113,15 @@ class SandboxODataPathTest {
         assertThat(GraphResource.resolve("/teams('t")).isInstanceOf(GraphResource.Unrecognized.class);
         assertThat(GraphResource.resolve("")).isInstanceOf(GraphResource.Unrecognized.class);
     }
+
+    @Test
+    void bindToTheSimulatorsOwnBaseUrlAddressesTheSameResourceAsGraphsHost() {
+        String onGraph = "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps('com.microsoft.teamspace.tab.planner')";
+        String onSimulator = "http://localhost:8080/sandbox/graph/v1.0/appCatalogs/teamsApps('com.microsoft.teamspace.tab.planner')";
+
+        assertThat(ODataPath.bindPath(onSimulator).orElseThrow()).extracting(ODataPath.Segment::name)
+                .containsExactlyElementsOf(ODataPath.bindPath(onGraph).orElseThrow().stream().map(ODataPath.Segment::name).toList())
+                .containsExactly("appCatalogs", "teamsApps");
+        assertThat(TeamsAppBinds.appId(onSimulator)).contains("com.microsoft.teamspace.tab.planner");
+    }
 }

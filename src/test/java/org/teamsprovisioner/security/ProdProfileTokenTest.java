@@ -10,24 +10,31 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.teamsprovisioner.sandbox.GraphSimulatorApplication;
+import org.teamsprovisioner.support.FreePort;
 import org.teamsprovisioner.support.PostgresDatabase;
 import org.teamsprovisioner.support.RunningService;
 
 /**
- * The prod profile as deployed: PostgreSQL, and callers' tokens from a real OpenID Connect issuer
- * (mock-oauth2-server standing in for Entra ID), whose signing keys are found through its
- * discovery document over HTTP. Jobs are off: this is about who may call the API.
+ * The prod profile as deployed: PostgreSQL, callers' tokens from a real OpenID Connect issuer
+ * (mock-oauth2-server standing in for Entra ID, keys found through its discovery document), and
+ * Graph at a separate process-like simulator (the graph-simulator profile) instead of in-process.
  */
 class ProdProfileTokenTest {
 
     private static final String AUDIENCE = "api://teams-provisioner";
     private static MockOAuth2Server entra;
     private static RunningService service;
+    private static ConfigurableApplicationContext graph;
 
     @BeforeAll
     static void start() {
         entra = new MockOAuth2Server();
         entra.start();
+        int graphPort = FreePort.find();
+        graph = GraphSimulatorApplication.run(new String[] {"--spring.profiles.active=graph-simulator", "--server.port=" + graphPort});
+        String simulator = "http://localhost:" + graphPort + "/sandbox";
         PostgresDatabase db = PostgresDatabase.fresh();
         service = RunningService.start(db, Map.ofEntries(
                 Map.entry("PROVISIONER_DB_HOST", db.host()),
@@ -35,12 +42,15 @@ class ProdProfileTokenTest {
                 Map.entry("PROVISIONER_DB_NAME", db.name()),
                 Map.entry("PROVISIONER_DB_USER", db.user()),
                 Map.entry("PROVISIONER_DB_PASSWORD", db.password()),
-                Map.entry("PROVISIONER_GRAPH_TENANT_ID", "contoso-tenant"),
-                Map.entry("PROVISIONER_GRAPH_CLIENT_ID", "provisioner-app"),
-                Map.entry("PROVISIONER_GRAPH_CLIENT_SECRET", "not-used-here"),
+                Map.entry("PROVISIONER_GRAPH_TENANT_ID", "sandbox-tenant"),
+                Map.entry("PROVISIONER_GRAPH_CLIENT_ID", "sandbox-client"),
+                Map.entry("PROVISIONER_GRAPH_CLIENT_SECRET", "sandbox-secret"),
+                Map.entry("provisioner.graph.base-url", simulator + "/graph/v1.0"),
+                Map.entry("provisioner.graph.token-uri", simulator + "/login/{tenant-id}/oauth2/v2.0/token"),
                 Map.entry("PROVISIONER_API_AUDIENCE", AUDIENCE),
                 Map.entry("provisioner.security.jwt.issuer-uri", entra.issuerUrl("entra").toString()),
-                Map.entry("provisioner.jobs.enabled", false)), "prod");
+                Map.entry("provisioner.provisioning.poll-interval", "200ms"),
+                Map.entry("provisioner.jobs.polling-interval", "200ms")), "prod");
     }
 
     @AfterAll
@@ -50,6 +60,9 @@ class ProdProfileTokenTest {
         }
         if (entra != null) {
             entra.shutdown();
+        }
+        if (graph != null) {
+            graph.close();
         }
     }
 
@@ -63,11 +76,15 @@ class ProdProfileTokenTest {
     }
 
     @Test
-    void tokenFromTheConfiguredIssuerForThisApiIsAccepted() {
+    void tokenFromTheConfiguredIssuerForThisApiIsAcceptedAndTheTeamIsProvisioned() {
         String token = token("entra", AUDIENCE);
 
-        service.submit(token, "{\"displayName\":\"Prod team\",\"owners\":[\"alice@contoso.com\"]}").expectStatus().isAccepted();
+        String location = service.submit(token, "{\"displayName\":\"Prod team\",\"owners\":[\"alice@contoso.com\"]}")
+                .expectStatus().isAccepted()
+                .returnResult(Void.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+
         list(token).expectStatus().isOk().expectBody().jsonPath("$.items[0].displayName").isEqualTo("Prod team");
+        assertThat(service.awaitEnd(token, location).get("status").asString()).isEqualTo("SUCCEEDED");
     }
 
     @Test

@@ -1,0 +1,25 @@
+package org.teamsprovisioner.graph;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The properties of Graph's {@code user} the policy reads; requested with {@code $select}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DirectoryUser(
+        String id,
+        String userPrincipalName,
+        String displayName,
+        String department,
+        String companyName,
+        String officeLocation,
+        String state,
+        String country,
+        String jobTitle,
+        String userType) {
+
+    /** Graph's v1.0 {@code GET /users} returns few properties unless they are selected. */
+    static final String SELECT = "id,userPrincipalName,displayName,department,companyName,officeLocation,state,country,jobTitle,userType";
+
+    public boolean isGuest() {
+        return "Guest".equalsIgnoreCase(userType);
+    }
+}
