@@ -73,6 +73,67 @@ public class GraphClient {
         return get(root + "/teams/" + UriUtils.encodePathSegment(teamId, java.nio.charset.StandardCharsets.UTF_8), Team.class);
     }
 
+    /**
+     * {@code POST /groups}: a Microsoft 365 (Unified) group. Graph accepts at most 20 owners and
+     * members together in this call; callers add the rest once the team exists.
+     */
+    public Mono<GroupSummary> createGroup(NewGroup group) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("displayName", group.displayName());
+        if (group.description() != null) {
+            body.put("description", group.description());
+        }
+        body.put("groupTypes", List.of("Unified"));
+        body.put("mailEnabled", true);
+        body.put("mailNickname", group.mailNickname());
+        body.put("securityEnabled", false);
+        body.put("visibility", "public".equalsIgnoreCase(group.visibility()) ? "Public" : "Private");
+        body.put("owners@odata.bind", group.owners().stream().map(owner -> root + "/users/" + segment(owner)).toList());
+        if (!group.members().isEmpty()) {
+            body.put("members@odata.bind", group.members().stream().map(member -> root + "/users/" + segment(member)).toList());
+        }
+        return web.post()
+                .uri(URI.create(root + "/groups"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                        ? response.bodyToMono(GroupSummary.class)
+                        : failure(response))
+                .onErrorMap(GraphClient::unreachable);
+    }
+
+    /** {@code GET /groups/{id}}; empty when the directory has no such group. */
+    public Mono<GroupSummary> findGroup(String groupId) {
+        return get(root + "/groups/" + segment(groupId) + "?$select=id,displayName,mailNickname,createdDateTime,resourceProvisioningOptions",
+                GroupSummary.class)
+                .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.empty() : Mono.error(error));
+    }
+
+    /** {@code GET /groups?$filter=mailNickname eq '…'}: at most one group, since nicknames are unique. */
+    public Mono<List<GroupSummary>> findGroupsByMailNickname(String mailNickname) {
+        return findGroups("mailNickname eq " + literal(mailNickname));
+    }
+
+    /** {@code GET /groups?$filter=displayName eq '…'}: display names are not unique. */
+    public Mono<List<GroupSummary>> findGroupsByDisplayName(String displayName) {
+        return findGroups("displayName eq " + literal(displayName));
+    }
+
+    private Mono<List<GroupSummary>> findGroups(String filter) {
+        String uri = root + "/groups?$filter=" + UriUtils.encodeQueryParam(filter, java.nio.charset.StandardCharsets.UTF_8)
+                + "&$select=id,displayName,mailNickname,createdDateTime,resourceProvisioningOptions";
+        return get(uri, GroupList.class).map(list -> list.value() == null ? List.<GroupSummary>of() : list.value());
+    }
+
+    /** An OData string literal: single quotes, a quote inside written twice. */
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static String segment(String value) {
+        return UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** {@code GET /users/{id | userPrincipalName}}; empty when the directory has no such user. */
     public Mono<DirectoryUser> findUser(String idOrUserPrincipalName) {
         return get(root + "/users/" + UriUtils.encodePathSegment(idOrUserPrincipalName, java.nio.charset.StandardCharsets.UTF_8)

@@ -1,11 +1,21 @@
 package org.teamsprovisioner.provisioning;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.teamsprovisioner.graph.CreatedTeam;
 import org.teamsprovisioner.graph.GraphClient;
+import org.teamsprovisioner.graph.GraphException;
+import org.teamsprovisioner.graph.GroupSummary;
 import reactor.core.publisher.Mono;
 
-/** Step {@link Step#CREATE_TEAM}: {@code POST /teams}, then remember the team and operation ids Graph returned. */
+/**
+ * Step {@link Step#CREATE_TEAM}: {@code POST /teams}, directly or bound to a group, then remember
+ * the team and operation ids Graph returned. When an earlier POST's outcome is unknown, the team it
+ * may have created is looked for first, and adopted instead of a second one being made.
+ */
 @Component
 class CreateTeamInGraph {
 
@@ -19,10 +29,55 @@ class CreateTeamInGraph {
         this.clock = clock;
     }
 
-    Mono<StepResult> run(TeamRequest request) {
-        return graph.createTeam(TeamCreationPayload.newTeam(request.spec()))
-                .map(created -> StepResult.after(
-                        request.creationAccepted(created.teamId(), created.operationId(), clock.instant()),
-                        properties.pollInterval()));
+    Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+        if (request.groupId() != null) {
+            return fromGroup(request, reconcileFirst);
+        }
+        Mono<StepResult> post = Mono.defer(() -> graph.createTeam(TeamCreationPayload.newTeam(request.spec(), null))
+                .map(created -> accepted(request, created)));
+        if (!reconcileFirst) {
+            return post;
+        }
+        // Display names are not unique, so only a group of that name created since this request's
+        // POST counts as the team that POST made.
+        Instant since = request.pendingSince().minus(properties.reconcileSkew());
+        return graph.findGroupsByDisplayName(request.spec().displayName())
+                .map(groups -> groups.stream().filter(group -> createdSince(group, since)).findFirst())
+                .flatMap(found -> found.isPresent() ? Mono.just(adopted(request, found.get().id())) : post);
+    }
+
+    /**
+     * A group has at most one team, so a repeated team-from-group POST cannot create a second:
+     * Graph answers 409, and the team is ours when the group is ours or our earlier POST may have
+     * made it.
+     */
+    private Mono<StepResult> fromGroup(TeamRequest request, boolean reconcileFirst) {
+        if (request.groupCreatedAt() == null) {
+            // An existing group: learn its age first, so a 404 can be told apart from replication lag.
+            return graph.findGroup(request.groupId())
+                    .map(group -> StepResult.after(request.groupSeen(group.createdDateTime() == null ? request.createdAt()
+                            : group.createdDateTime().toInstant(), clock.instant()), Duration.ZERO))
+                    .switchIfEmpty(Mono.fromSupplier(() -> StepResult.done(request.failed("GroupNotFound",
+                            "No group " + request.groupId() + " exists in the directory.", clock.instant()))));
+        }
+        boolean ourGroup = request.spec().existingGroupId() == null;
+        return graph.createTeam(TeamCreationPayload.newTeam(request.spec(), request.groupId()))
+                .map(created -> accepted(request, created))
+                .onErrorResume(GraphException.class, error -> error.status() == 409 && (ourGroup || reconcileFirst)
+                        ? Mono.just(adopted(request, request.groupId()))
+                        : Mono.error(error));
+    }
+
+    private StepResult accepted(TeamRequest request, CreatedTeam created) {
+        return StepResult.after(request.creationAccepted(created.teamId(), created.operationId(), clock.instant()),
+                properties.pollInterval());
+    }
+
+    private StepResult adopted(TeamRequest request, String teamId) {
+        return StepResult.after(request.teamAdopted(teamId, clock.instant()), Duration.ZERO);
+    }
+
+    private static boolean createdSince(GroupSummary group, Instant since) {
+        return Optional.ofNullable(group.createdDateTime()).map(created -> !created.toInstant().isBefore(since)).orElse(false);
     }
 }

@@ -22,15 +22,17 @@ public class ProvisionTeam {
     private static final Logger log = LoggerFactory.getLogger(ProvisionTeam.class);
 
     private final TeamRequestStore store;
+    private final CreateGroupInGraph createGroup;
     private final CreateTeamInGraph createTeam;
     private final PollTeamOperation pollOperation;
     private final ReadCreatedTeam readTeam;
     private final ProvisioningProperties properties;
     private final Clock clock;
 
-    ProvisionTeam(TeamRequestStore store, CreateTeamInGraph createTeam, PollTeamOperation pollOperation,
-            ReadCreatedTeam readTeam, ProvisioningProperties properties, Clock clock) {
+    ProvisionTeam(TeamRequestStore store, CreateGroupInGraph createGroup, CreateTeamInGraph createTeam,
+            PollTeamOperation pollOperation, ReadCreatedTeam readTeam, ProvisioningProperties properties, Clock clock) {
         this.store = store;
+        this.createGroup = createGroup;
         this.createTeam = createTeam;
         this.pollOperation = pollOperation;
         this.readTeam = readTeam;
@@ -42,8 +44,7 @@ public class ProvisionTeam {
     public Mono<Optional<Instant>> runNextStep(UUID requestId) {
         return store.find(requestId)
                 .filter(request -> !request.status().isTerminal())
-                .flatMap(request -> step(request)
-                        .onErrorResume(GraphException.class, error -> Mono.just(afterFailure(request, error)))
+                .flatMap(request -> advance(request)
                         .flatMap(result -> store.save(result.request()).thenReturn(result))
                         .doOnNext(result -> log(request, result.request())))
                 .map(result -> result.isDone() ? Optional.<Instant>empty() : Optional.of(clock.instant().plus(result.runAgainIn())))
@@ -61,17 +62,49 @@ public class ProvisionTeam {
         }
     }
 
-    private Mono<StepResult> step(TeamRequest request) {
+    /**
+     * Runs the current step. Before a POST, the intent to send it is stored: if the answer is lost
+     * (timeout, 5xx, or this replica dies before storing the result), the next run finds the intent
+     * and reconciles with Graph before sending anything again, so no team is created twice.
+     */
+    private Mono<StepResult> advance(TeamRequest request) {
+        Instant now = clock.instant();
+        if (now.isAfter(request.createdAt().plus(properties.deadline()))) {
+            return Mono.just(StepResult.done(request.failed("DeadlineExceeded", "Provisioning did not finish within "
+                    + properties.deadline() + " (provisioner.provisioning.deadline); it stopped at step " + request.step() + ".", now)));
+        }
+        boolean reconcile = request.hasPendingCall();
+        String post = postOf(request.step());
+        Mono<TeamRequest> ready = post != null && !reconcile ? store.save(request.sending(post, now)) : Mono.just(request);
+        return ready.flatMap(current -> step(current, reconcile)
+                .onErrorResume(GraphException.class, error -> Mono.just(afterFailure(current, error))));
+    }
+
+    private static String postOf(Step step) {
+        return switch (step) {
+            case CREATE_GROUP -> "POST /groups";
+            case CREATE_TEAM -> "POST /teams";
+            default -> null;
+        };
+    }
+
+    private Mono<StepResult> step(TeamRequest request, boolean reconcile) {
         return switch (request.step()) {
-            case CREATE_TEAM -> createTeam.run(request);
+            case CREATE_GROUP -> createGroup.run(request, reconcile);
+            case CREATE_TEAM -> createTeam.run(request, reconcile);
             case AWAIT_OPERATION -> pollOperation.run(request);
             case READ_TEAM -> readTeam.run(request);
             case DONE -> Mono.just(StepResult.done(request));
         };
     }
 
-    private StepResult afterFailure(TeamRequest request, GraphException error) {
+    private StepResult afterFailure(TeamRequest attempted, GraphException error) {
         Instant now = clock.instant();
+        // A refused POST did nothing in Graph; only an answer that never came (or a 5xx) leaves it pending.
+        TeamRequest request = attempted.hasPendingCall() && !isAmbiguous(error) ? attempted.settled(now) : attempted;
+        if (request.step() == Step.CREATE_TEAM && request.groupId() != null && error.isNotFound()) {
+            return whileGroupReplicates(request, error, now);
+        }
         if (!isRetryable(request.step(), error)) {
             return StepResult.done(request.failed(error.code(), error.getMessage(), now));
         }
@@ -83,9 +116,36 @@ public class ProvisionTeam {
         return StepResult.after(retried, error.retryAfter().orElseGet(() -> backoff(retried.stepAttempts())));
     }
 
+    /**
+     * Graph may answer 404 to a team-from-group POST while a new group replicates. Microsoft's
+     * guidance: retry three times, 10 seconds apart; the sandbox and this code then keep backing
+     * off until the group is 15 minutes old, after which the 404 is final.
+     */
+    private StepResult whileGroupReplicates(TeamRequest request, GraphException error, Instant now) {
+        Instant created = request.groupCreatedAt();
+        if (created == null || !now.isBefore(created.plus(properties.replicationWindow()))) {
+            return StepResult.done(request.failed("GroupNotFound", "Graph does not find group " + request.groupId()
+                    + (created == null ? "" : " although it was created at " + created) + ": " + error.getMessage(), now));
+        }
+        TeamRequest retried = request.stepFailedTransiently(now);
+        int beyond = retried.stepAttempts() - properties.replicationRetries();
+        Duration wait = beyond <= 0 ? properties.replicationRetryInterval()
+                : min(properties.replicationMaxBackoff(), properties.replicationRetryInterval().multipliedBy(1L << Math.min(beyond, 10)));
+        return StepResult.after(retried, wait);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** No answer, or a server error after the request was sent: Graph may or may not have acted. */
+    private static boolean isAmbiguous(GraphException error) {
+        return error.status() == 0 || error.status() >= 500;
+    }
+
     private static boolean isRetryable(Step step, GraphException error) {
         // Graph is eventually consistent: an operation or team it has just announced can 404 for a short while.
-        return error.isTransient() || (error.isNotFound() && step != Step.CREATE_TEAM);
+        return error.isTransient() || (error.isNotFound() && step != Step.CREATE_TEAM && step != Step.CREATE_GROUP);
     }
 
     /** Exponential backoff with full jitter, so replicas retrying after the same outage do not move in step. */

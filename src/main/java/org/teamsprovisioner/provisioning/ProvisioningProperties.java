@@ -16,6 +16,15 @@ import org.springframework.validation.annotation.Validated;
  *     when Graph sent no {@code Retry-After}; doubles on each further failure.
  * @param retryMaxBackoff longest wait between two tries of a step.
  * @param retryMaxAttempts tries of one step before the request is marked FAILED.
+ * @param deadline how long a request may take in all; past it, it is marked FAILED
+ *     ({@code DeadlineExceeded}) instead of being tried again.
+ * @param replicationRetries tries of {@code POST /teams} on a new group, {@code replicationRetryInterval}
+ *     apart, before backing off: Microsoft's guidance for the 404 a group under 15 minutes old can cause.
+ * @param replicationRetryInterval wait between those first tries (Microsoft: 10 seconds).
+ * @param replicationWindow age of the group after which a 404 is final (Microsoft: 15 minutes).
+ * @param replicationMaxBackoff longest wait between later tries within the window.
+ * @param reconcileSkew allowance for clock differences when matching a team Graph created to a request
+ *     whose POST had an unknown outcome.
  */
 @Validated
 @ConfigurationProperties("provisioner.provisioning")
@@ -23,5 +32,11 @@ public record ProvisioningProperties(
         @NotNull @DefaultValue("5s") Duration pollInterval,
         @NotNull @DefaultValue("2s") Duration retryInitialBackoff,
         @NotNull @DefaultValue("5m") Duration retryMaxBackoff,
-        @Min(1) @DefaultValue("10") int retryMaxAttempts) {
+        @Min(1) @DefaultValue("10") int retryMaxAttempts,
+        @NotNull @DefaultValue("1h") Duration deadline,
+        @Min(0) @DefaultValue("3") int replicationRetries,
+        @NotNull @DefaultValue("10s") Duration replicationRetryInterval,
+        @NotNull @DefaultValue("15m") Duration replicationWindow,
+        @NotNull @DefaultValue("2m") Duration replicationMaxBackoff,
+        @NotNull @DefaultValue("5m") Duration reconcileSkew) {
 }

@@ -17,15 +17,16 @@ public class TeamCreationPayload {
 
     /** The exact {@code POST /teams} body provisioning will send for this (approved) spec. */
     public TeamBody bodyFor(TeamSpec spec) {
-        return graph.bodyFor(newTeam(spec));
+        return graph.bodyFor(newTeam(spec, spec.existingGroupId()));
     }
 
-    static NewTeam newTeam(TeamSpec spec) {
+    /** @param groupId the group the team is made from; null to create team and group in one call */
+    static NewTeam newTeam(TeamSpec spec, String groupId) {
         return new NewTeam(spec.template(), spec.displayName(), spec.description(), spec.visibility(), spec.owners(),
                 spec.members(),
                 spec.channels().stream()
                         .map(c -> new NewTeam.NewChannel(c.displayName(), c.description(), c.favoriteByDefault()))
                         .toList(),
-                spec.existingGroupId(), spec.settings(), spec.installedApps());
+                groupId, spec.settings(), spec.installedApps());
     }
 }

@@ -11,6 +11,11 @@ import java.util.UUID;
  * @param operation the Graph {@code teamsAsyncOperation} being followed, once known
  * @param stepAttempts failed tries of the current step, reset when a step completes
  * @param version optimistic-locking version of the stored row
+ * @param groupId the Microsoft 365 group the team is made from (group-first or existing group)
+ * @param groupCreatedAt when that group was created, for Graph's replication window
+ * @param pendingCall a POST that may have reached Graph without its result being stored
+ *     ({@code POST /groups} or {@code POST /teams}); the next run reconciles before re-sending
+ * @param pendingSince when that POST was about to be sent
  */
 public record TeamRequest(
         UUID id,
@@ -25,7 +30,11 @@ public record TeamRequest(
         int stepAttempts,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        String groupId,
+        Instant groupCreatedAt,
+        String pendingCall,
+        Instant pendingSince) {
 
     /** @param status Graph's value as sent ({@code notStarted}, {@code inProgress}, ...) */
     public record GraphOperation(String id, String status, int attemptsCount) {
@@ -36,40 +45,80 @@ public record TeamRequest(
     }
 
     static TeamRequest accept(UUID id, NewTeamRequest command, Instant now) {
-        return new TeamRequest(id, command.requester(), command.spec(), RequestStatus.ACCEPTED, Step.CREATE_TEAM,
-                null, null, null, null, 0, now, now, 0);
+        TeamSpec spec = command.spec();
+        Step first = spec.existingGroupId() == null && "group-first".equals(spec.creationMode()) ? Step.CREATE_GROUP : Step.CREATE_TEAM;
+        return new TeamRequest(id, command.requester(), spec, RequestStatus.ACCEPTED, first,
+                null, null, null, null, 0, now, now, 0, spec.existingGroupId(), null, null, null);
+    }
+
+    /** A Graph POST is about to be sent; stored first, so a crash or an ambiguous answer leads to reconciliation. */
+    TeamRequest sending(String call, Instant now) {
+        return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts,
+                createdAt, now, version, groupId, groupCreatedAt, call, now);
+    }
+
+    /** The pending POST was refused or its outcome is now known: nothing is pending any more. */
+    TeamRequest settled(Instant now) {
+        return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts,
+                createdAt, now, version, groupId, groupCreatedAt, null, null);
+    }
+
+    TeamRequest groupCreated(String newGroupId, Instant groupCreated, Instant now) {
+        return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, Step.CREATE_TEAM, teamId, operation, webUrl,
+                null, 0, createdAt, now, version, newGroupId, groupCreated, null, null);
+    }
+
+    /** The team exists (found by reconciliation, or Graph says the group already has one) but its operation is unknown. */
+    TeamRequest teamAdopted(String existingTeamId, Instant now) {
+        return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, Step.READ_TEAM, existingTeamId, operation,
+                webUrl, null, 0, createdAt, now, version, groupId, groupCreatedAt, null, null);
+    }
+
+    /**
+     * An existing group's creation time, read from Graph before anything is sent, so a 404 can be
+     * told apart from replication lag; nothing is pending, since no POST was sent.
+     */
+    TeamRequest groupSeen(Instant groupCreated, Instant now) {
+        return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts,
+                createdAt, now, version, groupId, groupCreated, null, null);
+    }
+
+    boolean hasPendingCall() {
+        return pendingCall != null;
     }
 
     TeamRequest creationAccepted(String teamId, String operationId, Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, Step.AWAIT_OPERATION, teamId,
-                new GraphOperation(operationId, "notStarted", 0), webUrl, null, 0, createdAt, now, version);
+                new GraphOperation(operationId, "notStarted", 0), webUrl, null, 0, createdAt, now, version, groupId,
+                groupCreatedAt, null, null);
     }
 
     TeamRequest operationObserved(String status, int attemptsCount, Instant now) {
         Step next = "succeeded".equalsIgnoreCase(status) ? Step.READ_TEAM : step;
         return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, next, teamId,
                 new GraphOperation(operation.id(), status, attemptsCount), webUrl, null, next == step ? stepAttempts : 0,
-                createdAt, now, version);
+                createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince);
     }
 
     TeamRequest succeeded(String webUrl, Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.SUCCEEDED, Step.DONE, teamId, operation, webUrl,
-                null, 0, createdAt, now, version);
+                null, 0, createdAt, now, version, groupId, groupCreatedAt, null, null);
     }
 
     TeamRequest failed(String code, String message, Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.FAILED, Step.DONE, teamId, operation, webUrl,
-                new Failure(code, message), stepAttempts, createdAt, now, version);
+                new Failure(code, message), stepAttempts, createdAt, now, version, groupId, groupCreatedAt, pendingCall,
+                pendingSince);
     }
 
     TeamRequest stepFailedTransiently(Instant now) {
         return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts + 1,
-                createdAt, now, version);
+                createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince);
     }
 
     /** For stores: the same state as saved under a new optimistic-locking version. */
     public TeamRequest withVersion(long newVersion) {
         return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts,
-                createdAt, updatedAt, newVersion);
+                createdAt, updatedAt, newVersion, groupId, groupCreatedAt, pendingCall, pendingSince);
     }
 }

@@ -52,9 +52,13 @@ final class FaultInjector {
         }
     }
 
-    /** The delay for the next response, uniform in [latencyMin, latencyMax]; zero when both are. */
-    Duration latency() {
-        if (latencyMaxNanos <= 0) {
+    /**
+     * The delay for the next response of {@code route}, uniform in [latencyMin, latencyMax]; zero
+     * when both are, or when {@code routes} is set and does not list it (so a test can slow down
+     * only the calls it studies).
+     */
+    Duration latency(String route) {
+        if (latencyMaxNanos <= 0 || !(routes.isEmpty() || routes.contains(normalize(route)))) {
             return Duration.ZERO;
         }
         if (latencyMaxNanos == latencyMinNanos) {

@@ -52,8 +52,8 @@ final class GraphGate {
     }
 
     /** How long to hold back the next response; zero unless latency is configured. */
-    Duration latency() {
-        return faults.latency();
+    Duration latency(String route) {
+        return faults.latency(route);
     }
 
     /**

@@ -64,7 +64,7 @@ final class GraphHandler {
                     log.warn("Sandbox Graph failed on {} {}", request.method(), request.path(), ex);
                     return exchange.error(GraphException.internal("The sandbox failed unexpectedly: " + ex));
                 })
-                .delayUntil(response -> latency())
+                .delayUntil(response -> latency(route))
                 .doOnNext(response -> counters.graphCall(route, response.statusCode().value()));
     }
 
@@ -78,8 +78,8 @@ final class GraphHandler {
      * client that times out then faces what it would against a slow Graph, a call whose effect
      * (a created team) may already exist.
      */
-    private Mono<Long> latency() {
-        Duration latency = gate.latency();
+    private Mono<Long> latency(String route) {
+        Duration latency = gate.latency(route);
         return latency.isZero() ? Mono.empty() : Mono.delay(latency);
     }
 

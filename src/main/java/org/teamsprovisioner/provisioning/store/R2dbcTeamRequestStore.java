@@ -22,7 +22,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     private static final String COLUMNS = "id, requester, display_name, status, step, spec, team_id, operation_id, "
             + "operation_status, operation_attempts, web_url, error_code, error_message, step_attempts, created_at, "
-            + "updated_at, version";
+            + "updated_at, version, group_id, group_created_at, pending_call, pending_since";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -39,7 +39,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         GenericExecuteSpec insert = db.sql("insert into team_request (" + COLUMNS + ") values (:id, :requester, "
                 + ":display_name, :status, :step, :spec, :team_id, :operation_id, :operation_status, "
                 + ":operation_attempts, :web_url, :error_code, :error_message, :step_attempts, :created_at, "
-                + ":updated_at, 0)");
+                + ":updated_at, 0, :group_id, :group_created_at, :pending_call, :pending_since)");
         // The job row is db-scheduler's own format (see V2 migration): written here so that the request
         // and its job commit together, which db-scheduler's JDBC client cannot do inside an R2DBC transaction.
         GenericExecuteSpec job = db.sql("insert into scheduled_tasks (task_name, task_instance, task_data, "
@@ -63,7 +63,9 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         GenericExecuteSpec update = db.sql("update team_request set status = :status, step = :step, team_id = :team_id, "
                 + "operation_id = :operation_id, operation_status = :operation_status, operation_attempts = "
                 + ":operation_attempts, web_url = :web_url, error_code = :error_code, error_message = :error_message, "
-                + "step_attempts = :step_attempts, updated_at = :updated_at, version = version + 1 "
+                + "step_attempts = :step_attempts, updated_at = :updated_at, group_id = :group_id, "
+                + "group_created_at = :group_created_at, pending_call = :pending_call, pending_since = :pending_since, "
+                + "version = version + 1 "
                 + "where id = :id and version = :version");
         return rows.bindState(update, request).bind("id", request.id()).bind("version", request.version())
                 .fetch().rowsUpdated()

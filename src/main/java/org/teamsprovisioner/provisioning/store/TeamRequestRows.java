@@ -45,6 +45,12 @@ class TeamRequestRows {
         spec = nullable(spec, "operation_attempts", operation == null ? null : operation.attemptsCount(), Integer.class);
         spec = nullable(spec, "web_url", request.webUrl(), String.class);
         spec = nullable(spec, "error_code", error == null ? null : error.code(), String.class);
+        spec = nullable(spec, "group_id", request.groupId(), String.class);
+        spec = nullable(spec, "group_created_at", request.groupCreatedAt() == null ? null : R2dbcTeamRequestStore.utc(request.groupCreatedAt()),
+                OffsetDateTime.class);
+        spec = nullable(spec, "pending_call", request.pendingCall(), String.class);
+        spec = nullable(spec, "pending_since", request.pendingSince() == null ? null : R2dbcTeamRequestStore.utc(request.pendingSince()),
+                OffsetDateTime.class);
         return nullable(spec, "error_message", error == null ? null : truncate(error.message(), 4000), String.class);
     }
 
@@ -66,7 +72,15 @@ class TeamRequestRows {
                 row.get("step_attempts", Integer.class),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant(),
-                row.get("version", Long.class));
+                row.get("version", Long.class),
+                row.get("group_id", String.class),
+                instant(row.get("group_created_at", OffsetDateTime.class)),
+                row.get("pending_call", String.class),
+                instant(row.get("pending_since", OffsetDateTime.class)));
+    }
+
+    private static java.time.Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
     private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {

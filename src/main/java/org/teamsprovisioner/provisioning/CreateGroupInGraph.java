@@ -1,0 +1,59 @@
+package org.teamsprovisioner.provisioning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.teamsprovisioner.graph.GraphClient;
+import org.teamsprovisioner.graph.GroupSummary;
+import org.teamsprovisioner.graph.NewGroup;
+import reactor.core.publisher.Mono;
+
+/**
+ * Step {@link Step#CREATE_GROUP} (group-first mode): {@code POST /groups}. The mailNickname is
+ * derived from the request id, so when an earlier POST's outcome is unknown the group it may have
+ * created is found by nickname and adopted instead of a second one being made.
+ */
+@Component
+class CreateGroupInGraph {
+
+    // Graph takes at most 20 owners and members together in the create-group call.
+    static final int MAX_MEMBERS_IN_CREATE = 20;
+
+    private final GraphClient graph;
+    private final Clock clock;
+
+    CreateGroupInGraph(GraphClient graph, Clock clock) {
+        this.graph = graph;
+        this.clock = clock;
+    }
+
+    static String mailNickname(UUID requestId) {
+        return "team-" + requestId.toString().replace("-", "");
+    }
+
+    Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+        String nickname = mailNickname(request.id());
+        Mono<StepResult> create = Mono.defer(() -> graph.createGroup(newGroup(request.spec(), nickname)).map(group -> created(request, group)));
+        if (!reconcileFirst) {
+            return create;
+        }
+        return graph.findGroupsByMailNickname(nickname)
+                .flatMap(found -> found.isEmpty() ? create : Mono.just(created(request, found.get(0))));
+    }
+
+    private StepResult created(TeamRequest request, GroupSummary group) {
+        Instant now = clock.instant();
+        Instant createdAt = group.createdDateTime() == null ? now : group.createdDateTime().toInstant();
+        return StepResult.after(request.groupCreated(group.id(), createdAt, now), Duration.ZERO);
+    }
+
+    private static NewGroup newGroup(TeamSpec spec, String nickname) {
+        List<String> owners = spec.owners().stream().limit(MAX_MEMBERS_IN_CREATE).toList();
+        List<String> members = spec.members().stream().filter(m -> !spec.owners().contains(m))
+                .limit(Math.max(0, MAX_MEMBERS_IN_CREATE - owners.size())).toList();
+        return new NewGroup(spec.displayName(), spec.description(), nickname, spec.visibility(), owners, members);
+    }
+}
