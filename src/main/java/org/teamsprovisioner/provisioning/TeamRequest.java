@@ -57,9 +57,48 @@ public record TeamRequest(
                 null, 0, createdAt, now, version);
     }
 
+    /** Keeps the step that failed, so that a retry can resume there. */
     TeamRequest failed(String code, String message, Instant now) {
-        return new TeamRequest(id, requester, spec, RequestStatus.FAILED, Step.DONE, teamId, operation, webUrl,
+        return new TeamRequest(id, requester, spec, RequestStatus.FAILED, step, teamId, operation, webUrl,
                 new Failure(code, message), stepAttempts, createdAt, now, version);
+    }
+
+    /** Whether no Graph call has been made for this request yet, so it can still be withdrawn. */
+    boolean isUntouched() {
+        return status == RequestStatus.ACCEPTED && step == Step.CREATE_TEAM && teamId == null && operation == null
+                && stepAttempts == 0;
+    }
+
+    TeamRequest cancelled(Instant now) {
+        return new TeamRequest(id, requester, spec, RequestStatus.CANCELLED, Step.DONE, teamId, operation, webUrl,
+                null, stepAttempts, createdAt, now, version);
+    }
+
+    /** A FAILED request back at the step that failed, error cleared, tries counted afresh. */
+    TeamRequest retried(Instant now) {
+        Step from = retryStep();
+        if (from == Step.CREATE_TEAM) {
+            // A new creation: the ids of a failed one must not be followed again.
+            return new TeamRequest(id, requester, spec, RequestStatus.ACCEPTED, Step.CREATE_TEAM, null, null, null,
+                    null, 0, createdAt, now, version);
+        }
+        return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, from, teamId, operation, webUrl, null, 0,
+                createdAt, now, version);
+    }
+
+    Step retryStep() {
+        // Graph's own operation failed: reading it again would fail again; only a new creation can succeed.
+        if (operation != null && "failed".equalsIgnoreCase(operation.status())) {
+            return Step.CREATE_TEAM;
+        }
+        if (step != Step.DONE) {
+            return step;
+        }
+        // Rows that failed before the failed step was kept: the step follows from what Graph returned.
+        if (teamId == null || operation == null) {
+            return Step.CREATE_TEAM;
+        }
+        return "succeeded".equalsIgnoreCase(operation.status()) ? Step.READ_TEAM : Step.AWAIT_OPERATION;
     }
 
     TeamRequest stepFailedTransiently(Instant now) {

@@ -3,6 +3,8 @@ package org.teamsprovisioner.provisioning.store;
 import io.r2dbc.spi.Row;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import org.teamsprovisioner.provisioning.RequestStatus;
@@ -67,6 +69,14 @@ class TeamRequestRows {
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant(),
                 row.get("version", Long.class));
+    }
+
+    /**
+     * A unique-key clash with another transaction: a duplicate that committed first, or, on H2, one
+     * still in flight, which H2 reports as a lock timeout rather than waiting for it to end.
+     */
+    static boolean isConflict(Throwable error) {
+        return error instanceof DataIntegrityViolationException || error instanceof PessimisticLockingFailureException;
     }
 
     private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
