@@ -6,3 +6,6 @@ alter table team_request add column group_created_at timestamp with time zone;
 -- replica died). The next run reconciles with Graph before it sends anything again.
 alter table team_request add column pending_call varchar(40);
 alter table team_request add column pending_since timestamp with time zone;
+-- When the current run of the request must have ended: set on submit and again on a retry, so a
+-- retried request gets a fresh deadline without its creation time (the listing order) changing.
+alter table team_request add column deadline_at timestamp with time zone;

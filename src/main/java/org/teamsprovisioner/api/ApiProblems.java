@@ -17,7 +17,9 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.teamsprovisioner.policy.DirectoryUnavailableException;
+import org.teamsprovisioner.provisioning.IdempotencyKeyMismatchException;
 import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
+import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.Violation;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -54,6 +56,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> notFound(NotFoundException missing, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, missing.getMessage());
         return handleExceptionInternal(missing, problem, null, HttpStatus.NOT_FOUND, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> keyReused(IdempotencyKeyMismatchException reused, ServerWebExchange exchange) {
+        // draft-ietf-httpapi-idempotency-key-header: a key reused with another payload is 422.
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage());
+        problem.setTitle("Idempotency-Key reused with a different request payload");
+        return handleExceptionInternal(reused, problem, null, HttpStatus.UNPROCESSABLE_CONTENT, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> conflict(TeamRequestConflictException conflict, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        return handleExceptionInternal(conflict, problem, null, HttpStatus.CONFLICT, exchange);
     }
 
     @ExceptionHandler

@@ -3,6 +3,7 @@ package org.teamsprovisioner.api;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.teamsprovisioner.policy.Requester;
+import org.teamsprovisioner.provisioning.Actor;
 import org.teamsprovisioner.provisioning.ReadTeamRequests;
 import org.teamsprovisioner.security.JwtProperties;
 
@@ -11,9 +12,11 @@ import org.teamsprovisioner.security.JwtProperties;
 class Callers {
 
     private final String readAllAuthority;
+    private final String manageAllAuthority;
 
     Callers(JwtProperties properties) {
         this.readAllAuthority = "ROLE_" + properties.readAllRole();
+        this.manageAllAuthority = "ROLE_" + properties.manageAllRole();
     }
 
     String id(JwtAuthenticationToken caller) {
@@ -28,7 +31,14 @@ class Callers {
     }
 
     ReadTeamRequests.Reader reader(JwtAuthenticationToken caller) {
-        boolean readsAll = caller.getAuthorities().stream().anyMatch(a -> readAllAuthority.equals(a.getAuthority()));
-        return new ReadTeamRequests.Reader(id(caller), readsAll);
+        return new ReadTeamRequests.Reader(id(caller), hasAuthority(caller, readAllAuthority));
+    }
+
+    Actor actor(JwtAuthenticationToken caller) {
+        return new Actor(id(caller), hasAuthority(caller, manageAllAuthority));
+    }
+
+    private static boolean hasAuthority(JwtAuthenticationToken caller, String authority) {
+        return caller.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 }

@@ -1,8 +1,12 @@
 package org.teamsprovisioner.api;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,11 +15,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.teamsprovisioner.policy.CheckTeamRequest;
 import org.teamsprovisioner.policy.Requester;
+import org.teamsprovisioner.provisioning.IdempotencyKey;
 import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.NewTeamRequest;
 import org.teamsprovisioner.provisioning.ReadTeamRequests;
@@ -33,31 +39,37 @@ class TeamRequestController {
     private final ReadTeamRequests read;
     private final TeamCreationPayload payloads;
     private final Callers callers;
+    private final IdempotencyKeys idempotencyKeys;
 
     TeamRequestController(CheckTeamRequest check, SubmitTeamRequest submit, ReadTeamRequests read, TeamCreationPayload payloads,
-            Callers callers) {
+            Callers callers, IdempotencyKeys idempotencyKeys) {
         this.check = check;
         this.submit = submit;
         this.read = read;
         this.payloads = payloads;
         this.callers = callers;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     /**
      * Checks the request against the org policy, stores it and returns: provisioning runs in a job,
      * never in this call. A request with problems is refused with all of them, and nothing is stored.
+     * With an {@code Idempotency-Key}, a repeat gets the first request's response instead.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TeamRequestView>> submit(@RequestBody TeamRequestBody body, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+    Mono<ResponseEntity<TeamRequestView>> submit(@RequestBody TeamRequestBody body, @RequestHeader HttpHeaders headers,
+            @AuthenticationPrincipal JwtAuthenticationToken caller) {
         Requester requester = callers.requester(caller);
-        return check.check(body.toSpec(), requester)
+        Optional<IdempotencyKey> key = idempotencyKeys.from(headers, requester.id(), body);
+        Mono<NewTeamRequest> approved = Mono.defer(() -> check.check(body.toSpec(), requester))
                 .map(decision -> {
                     if (!decision.isValid()) {
                         throw new InvalidTeamRequestException(decision.violations());
                     }
                     return new NewTeamRequest(requester.id(), decision.approved());
-                })
-                .flatMap(submit::submit)
+                });
+        return (key.isPresent() ? submit.submit(key.get(), approved).map(SubmitTeamRequest.Submission::request)
+                        : approved.flatMap(submit::submit))
                 .map(stored -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/team-requests/" + stored.id()))
                         .body(TeamRequestView.of(stored)));
@@ -88,7 +100,7 @@ class TeamRequestController {
                         page.next() == null ? null : PageCursor.encode(page.next())));
     }
 
-    private static UUID parseId(String id) {
+    static UUID parseId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException notAUuid) {
@@ -103,7 +115,8 @@ class TeamRequestController {
         try {
             return RequestStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new BadRequestException("/status", "must be one of ACCEPTED, PROVISIONING, SUCCEEDED, FAILED");
+            throw new BadRequestException("/status", "must be one of " + Arrays.stream(RequestStatus.values())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 

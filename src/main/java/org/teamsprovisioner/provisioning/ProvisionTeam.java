@@ -69,7 +69,8 @@ public class ProvisionTeam {
      */
     private Mono<StepResult> advance(TeamRequest request) {
         Instant now = clock.instant();
-        if (now.isAfter(request.createdAt().plus(properties.deadline()))) {
+        Instant deadline = request.deadlineAt() != null ? request.deadlineAt() : request.createdAt().plus(properties.deadline());
+        if (now.isAfter(deadline)) {
             return Mono.just(StepResult.done(request.failed("DeadlineExceeded", "Provisioning did not finish within "
                     + properties.deadline() + " (provisioner.provisioning.deadline); it stopped at step " + request.step() + ".", now)));
         }

@@ -7,9 +7,11 @@ public enum RequestStatus {
     /** Graph is being asked, or is creating the team. */
     PROVISIONING,
     SUCCEEDED,
-    FAILED;
+    FAILED,
+    /** Withdrawn by its requester before any Graph call; never provisioned. */
+    CANCELLED;
 
     public boolean isTerminal() {
-        return this == SUCCEEDED || this == FAILED;
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
     }
 }

@@ -13,16 +13,66 @@ public class SubmitTeamRequest {
     private final TeamRequestStore store;
     private final ProvisioningQueue queue;
     private final Clock clock;
+    private final IdempotencyKeyStore keys;
+    private final IdempotencyProperties idempotency;
+    private final ProvisioningProperties provisioning;
 
-    SubmitTeamRequest(TeamRequestStore store, ProvisioningQueue queue, Clock clock) {
+    SubmitTeamRequest(TeamRequestStore store, ProvisioningQueue queue, Clock clock, IdempotencyKeyStore keys,
+            IdempotencyProperties idempotency, ProvisioningProperties provisioning) {
         this.store = store;
         this.queue = queue;
         this.clock = clock;
+        this.keys = keys;
+        this.idempotency = idempotency;
+        this.provisioning = provisioning;
     }
 
     public Mono<TeamRequest> submit(NewTeamRequest command) {
         // Microsecond precision is what both PostgreSQL and H2 store; page cursors compare exact values.
-        TeamRequest request = TeamRequest.accept(UUID.randomUUID(), command, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        TeamRequest request = TeamRequest.accept(UUID.randomUUID(), command, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                provisioning.deadline());
         return store.create(request).doOnSuccess(stored -> queue.wakeUp());
+    }
+
+    /**
+     * Submits at most once per caller and {@code Idempotency-Key} (draft-ietf-httpapi-idempotency-key-header):
+     * a repeat with the same body answers with the request the key's first use created, without
+     * checking the policy again; a different body is refused. {@code approval} (the policy check) runs
+     * only for a key not seen yet, so a refused request leaves the key free.
+     */
+    public Mono<Submission> submit(IdempotencyKey key, Mono<NewTeamRequest> approval) {
+        return keys.find(key.caller(), key.key(), clock.instant())
+                .flatMap(recorded -> replay(key, recorded))
+                .switchIfEmpty(Mono.defer(() -> approval.flatMap(command -> store(command, key))));
+    }
+
+    private Mono<Submission> store(NewTeamRequest command, IdempotencyKey key) {
+        if (!command.requester().equals(key.caller())) {
+            return Mono.error(new IllegalArgumentException("An Idempotency-Key is scoped to the requester who sent it"));
+        }
+        TeamRequest request = TeamRequest.accept(UUID.randomUUID(), command, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                provisioning.deadline());
+        return store.create(request, key, request.createdAt().plus(idempotency.retention()))
+                .doOnSuccess(stored -> queue.wakeUp())
+                .map(stored -> new Submission(stored, false))
+                // Lost the race for the key: answer as a repeat once the winner is visible, else 409.
+                .onErrorResume(IdempotencyKeyTakenException.class, taken -> keys.find(key.caller(), key.key(), clock.instant())
+                        .flatMap(recorded -> replay(key, recorded))
+                        .switchIfEmpty(Mono.error(() -> new TeamRequestConflictException("A request with Idempotency-Key '"
+                                + key.key() + "' is still being processed; repeat it shortly to get its response.", taken))));
+    }
+
+    private Mono<Submission> replay(IdempotencyKey key, IdempotencyKeyStore.Recorded recorded) {
+        if (!recorded.fingerprint().equals(key.fingerprint())) {
+            return Mono.error(new IdempotencyKeyMismatchException(key.key()));
+        }
+        return store.find(recorded.requestId())
+                .map(original -> new Submission(original, true))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "Idempotency-Key '" + key.key() + "' points to team request " + recorded.requestId() + ", which does not exist")));
+    }
+
+    /** @param replayed the key was seen before: {@code request} is the one its first use created, as it stands now */
+    public record Submission(TeamRequest request, boolean replayed) {
     }
 }

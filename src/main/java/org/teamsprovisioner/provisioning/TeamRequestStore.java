@@ -11,7 +11,28 @@ public interface TeamRequestStore {
     /** Stores a new request together with its provisioning job, in one transaction. */
     Mono<TeamRequest> create(TeamRequest request);
 
+    /**
+     * Stores a new request with its job and records the caller's {@code Idempotency-Key} for it, in one
+     * transaction, replacing a record of the same key that expired by the request's creation time.
+     * Fails with {@link IdempotencyKeyTakenException} when the key is recorded, or being recorded, for
+     * another request; nothing is stored then.
+     */
+    Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt);
+
     Mono<TeamRequest> find(UUID id);
+
+    /**
+     * Saves a request that goes back to work (see {@link #save}) and schedules its job, in one
+     * transaction. Fails with {@link TeamRequestConflictException} while the job of its previous run
+     * still exists.
+     */
+    Mono<TeamRequest> reopen(TeamRequest request);
+
+    /**
+     * Saves a withdrawn request (see {@link #save}) and deletes its job, in one transaction, provided no
+     * worker has picked the job; otherwise fails with {@link TeamRequestConflictException}.
+     */
+    Mono<TeamRequest> cancel(TeamRequest request);
 
     /**
      * Saves a changed request if nobody else saved it since it was read; otherwise fails with

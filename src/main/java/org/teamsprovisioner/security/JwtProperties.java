@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param audiences accepted {@code aud} values: the provisioner API's application id URI and/or client id.
  * @param jwkSetUri where to fetch signing keys when they should not be discovered from the issuer.
  * @param readAllRole app role (in the {@code roles} claim) that may read every caller's requests.
+ * @param manageAllRole app role that may retry and cancel every caller's requests (the service desk);
+ *     without it, callers act only on their own.
  */
 @Validated
 @ConfigurationProperties("provisioner.security.jwt")
@@ -24,5 +26,6 @@ public record JwtProperties(
         @NotBlank String issuerUri,
         @NotEmpty List<String> audiences,
         URI jwkSetUri,
-        @NotBlank @DefaultValue("TeamRequests.ReadAll") String readAllRole) {
+        @NotBlank @DefaultValue("TeamRequests.ReadAll") String readAllRole,
+        @NotBlank @DefaultValue("TeamRequests.ManageAll") String manageAllRole) {
 }

@@ -4,11 +4,13 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -44,14 +46,19 @@ public class ProvisioningJobs {
                 });
     }
 
+    /** @param recurringTasks housekeeping (e.g. purging expired idempotency keys), run by whichever replica is free */
     @Bean
-    ProvisioningWorkers provisioningWorkers(DataSource dataSource, CustomTask<Void> provisionTeamTask, JobsProperties properties) {
+    ProvisioningWorkers provisioningWorkers(DataSource dataSource, CustomTask<Void> provisionTeamTask, JobsProperties properties,
+            List<RecurringTask<?>> recurringTasks) {
         boolean postgres = isPostgres(dataSource);
-        return new ProvisioningWorkers(() -> scheduler(dataSource, provisionTeamTask, properties, postgres), properties.enabled());
+        return new ProvisioningWorkers(() -> scheduler(dataSource, provisionTeamTask, recurringTasks, properties, postgres),
+                properties.enabled());
     }
 
-    private static Scheduler scheduler(DataSource dataSource, CustomTask<Void> task, JobsProperties properties, boolean postgres) {
+    private static Scheduler scheduler(DataSource dataSource, CustomTask<Void> task, List<RecurringTask<?>> recurringTasks,
+            JobsProperties properties, boolean postgres) {
         var builder = Scheduler.create(dataSource, task)
+                .startTasks(recurringTasks)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())

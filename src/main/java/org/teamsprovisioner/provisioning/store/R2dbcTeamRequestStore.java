@@ -10,7 +10,10 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.teamsprovisioner.provisioning.IdempotencyKey;
+import org.teamsprovisioner.provisioning.IdempotencyKeyTakenException;
 import org.teamsprovisioner.provisioning.RequestStatus;
+import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.TeamRequest;
 import org.teamsprovisioner.provisioning.TeamRequestStore;
 import org.teamsprovisioner.provisioning.jobs.ProvisioningJobs;
@@ -22,7 +25,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     private static final String COLUMNS = "id, requester, display_name, status, step, spec, team_id, operation_id, "
             + "operation_status, operation_attempts, web_url, error_code, error_message, step_attempts, created_at, "
-            + "updated_at, version, group_id, group_created_at, pending_call, pending_since";
+            + "updated_at, version, group_id, group_created_at, pending_call, pending_since, deadline_at";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -36,21 +39,78 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     @Override
     public Mono<TeamRequest> create(TeamRequest request) {
+        return insertRequest(request)
+                .then(insertJob(request, request.createdAt()))
+                .as(transaction::transactional)
+                .thenReturn(request);
+    }
+
+    @Override
+    public Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt) {
+        // The key row goes first: a concurrent insert of the same (caller, key) waits on it (PostgreSQL)
+        // or fails at once (H2), and neither can commit a second request.
+        GenericExecuteSpec forgetExpired = db.sql("delete from idempotency_key where caller = :caller and idem_key = :key "
+                        + "and expires_at <= :now")
+                .bind("caller", key.caller()).bind("key", key.key()).bind("now", utc(request.createdAt()));
+        GenericExecuteSpec claim = db.sql("insert into idempotency_key (caller, idem_key, fingerprint, request_id, created_at, "
+                        + "expires_at) values (:caller, :key, :fingerprint, :request_id, :created_at, :expires_at)")
+                .bind("caller", key.caller()).bind("key", key.key()).bind("fingerprint", key.fingerprint())
+                .bind("request_id", request.id()).bind("created_at", utc(request.createdAt()))
+                .bind("expires_at", utc(keyExpiresAt));
+        return forgetExpired.fetch().rowsUpdated()
+                .then(claim.fetch().rowsUpdated()
+                        .onErrorMap(TeamRequestRows::isConflict, taken -> new IdempotencyKeyTakenException(key.caller(), key.key(), taken)))
+                .then(insertRequest(request))
+                .then(insertJob(request, request.createdAt()))
+                .as(transaction::transactional)
+                .thenReturn(request);
+    }
+
+    private Mono<Long> insertRequest(TeamRequest request) {
         GenericExecuteSpec insert = db.sql("insert into team_request (" + COLUMNS + ") values (:id, :requester, "
                 + ":display_name, :status, :step, :spec, :team_id, :operation_id, :operation_status, "
                 + ":operation_attempts, :web_url, :error_code, :error_message, :step_attempts, :created_at, "
-                + ":updated_at, 0, :group_id, :group_created_at, :pending_call, :pending_since)");
-        // The job row is db-scheduler's own format (see V2 migration): written here so that the request
-        // and its job commit together, which db-scheduler's JDBC client cannot do inside an R2DBC transaction.
-        GenericExecuteSpec job = db.sql("insert into scheduled_tasks (task_name, task_instance, task_data, "
+                + ":updated_at, 0, :group_id, :group_created_at, :pending_call, :pending_since, :deadline_at)");
+        return rows.bindAll(insert, request).fetch().rowsUpdated();
+    }
+
+    /**
+     * The job row is db-scheduler's own format (see V2 migration): written here so that the request
+     * and its job commit together, which db-scheduler's JDBC client cannot do inside an R2DBC transaction.
+     */
+    private Mono<Long> insertJob(TeamRequest request, Instant executionTime) {
+        return db.sql("insert into scheduled_tasks (task_name, task_instance, task_data, "
                         + "execution_time, picked, version) values (:task_name, :task_instance, null, :execution_time, false, 1)")
                 .bind("task_name", ProvisioningJobs.TASK_NAME)
                 .bind("task_instance", request.id().toString())
-                .bind("execution_time", utc(request.createdAt()));
-        return rows.bindAll(insert, request).fetch().rowsUpdated()
-                .then(job.fetch().rowsUpdated())
-                .as(transaction::transactional)
-                .thenReturn(request);
+                .bind("execution_time", utc(executionTime))
+                .fetch().rowsUpdated();
+    }
+
+    @Override
+    public Mono<TeamRequest> reopen(TeamRequest request) {
+        return update(request)
+                .flatMap(saved -> insertJob(saved, saved.updatedAt())
+                        // The previous run's worker removes its job just after saving FAILED; this is that moment.
+                        .onErrorMap(TeamRequestRows::isConflict, running -> new TeamRequestConflictException("Team request "
+                                + request.id() + " is still finishing its previous run; retry it in a few seconds.", running))
+                        .thenReturn(saved))
+                .as(transaction::transactional);
+    }
+
+    @Override
+    public Mono<TeamRequest> cancel(TeamRequest request) {
+        // Only an unpicked job may go: a picked one is running and may be talking to Graph right now.
+        GenericExecuteSpec deleteJob = db.sql("delete from scheduled_tasks where task_name = :task_name "
+                        + "and task_instance = :task_instance and picked = false")
+                .bind("task_name", ProvisioningJobs.TASK_NAME)
+                .bind("task_instance", request.id().toString());
+        return deleteJob.fetch().rowsUpdated()
+                .flatMap(deleted -> deleted == 1
+                        ? update(request)
+                        : Mono.error(new TeamRequestConflictException("Team request " + request.id()
+                                + " is being provisioned already; it can no longer be cancelled.")))
+                .as(transaction::transactional);
     }
 
     @Override
@@ -60,11 +120,15 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     @Override
     public Mono<TeamRequest> save(TeamRequest request) {
+        return update(request);
+    }
+
+    private Mono<TeamRequest> update(TeamRequest request) {
         GenericExecuteSpec update = db.sql("update team_request set status = :status, step = :step, team_id = :team_id, "
                 + "operation_id = :operation_id, operation_status = :operation_status, operation_attempts = "
                 + ":operation_attempts, web_url = :web_url, error_code = :error_code, error_message = :error_message, "
                 + "step_attempts = :step_attempts, updated_at = :updated_at, group_id = :group_id, "
-                + "group_created_at = :group_created_at, pending_call = :pending_call, pending_since = :pending_since, "
+                + "group_created_at = :group_created_at, pending_call = :pending_call, pending_since = :pending_since, deadline_at = :deadline_at, "
                 + "version = version + 1 "
                 + "where id = :id and version = :version");
         return rows.bindState(update, request).bind("id", request.id()).bind("version", request.version())

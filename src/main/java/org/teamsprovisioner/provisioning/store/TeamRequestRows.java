@@ -3,6 +3,8 @@ package org.teamsprovisioner.provisioning.store;
 import io.r2dbc.spi.Row;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import org.teamsprovisioner.provisioning.RequestStatus;
@@ -49,6 +51,8 @@ class TeamRequestRows {
         spec = nullable(spec, "group_created_at", request.groupCreatedAt() == null ? null : R2dbcTeamRequestStore.utc(request.groupCreatedAt()),
                 OffsetDateTime.class);
         spec = nullable(spec, "pending_call", request.pendingCall(), String.class);
+        spec = nullable(spec, "deadline_at", request.deadlineAt() == null ? null : R2dbcTeamRequestStore.utc(request.deadlineAt()),
+                OffsetDateTime.class);
         spec = nullable(spec, "pending_since", request.pendingSince() == null ? null : R2dbcTeamRequestStore.utc(request.pendingSince()),
                 OffsetDateTime.class);
         return nullable(spec, "error_message", error == null ? null : truncate(error.message(), 4000), String.class);
@@ -76,11 +80,20 @@ class TeamRequestRows {
                 row.get("group_id", String.class),
                 instant(row.get("group_created_at", OffsetDateTime.class)),
                 row.get("pending_call", String.class),
-                instant(row.get("pending_since", OffsetDateTime.class)));
+                instant(row.get("pending_since", OffsetDateTime.class)),
+                instant(row.get("deadline_at", OffsetDateTime.class)));
     }
 
     private static java.time.Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * A unique-key clash with another transaction: a duplicate that committed first, or, on H2, one
+     * still in flight, which H2 reports as a lock timeout rather than waiting for it to end.
+     */
+    static boolean isConflict(Throwable error) {
+        return error instanceof DataIntegrityViolationException || error instanceof PessimisticLockingFailureException;
     }
 
     private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {

@@ -1,0 +1,77 @@
+package org.teamsprovisioner.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.teamsprovisioner.api.IdempotencyKeyFixtures.request;
+import static org.teamsprovisioner.api.IdempotencyKeyFixtures.uniqueKey;
+import static org.teamsprovisioner.api.IdempotencyKeyFixtures.uniqueUser;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.TestPropertySource;
+import org.teamsprovisioner.provisioning.PurgeIdempotencyKeys;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.teamsprovisioner.support.FreePort;
+import org.teamsprovisioner.support.ServiceTestSupport;
+import org.teamsprovisioner.support.TestClockConfiguration;
+import org.teamsprovisioner.support.TestClock;
+import tools.jackson.databind.JsonNode;
+
+/** Keys expire after the retention period: then they answer nothing, may be reused, and are purged. */
+@TestPropertySource(properties = "provisioner.idempotency.retention=1m")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles({"sandbox", "test"})
+@Import(TestClockConfiguration.class)
+class IdempotencyKeyExpiryTest extends ServiceTestSupport {
+
+    // A retention of its own, so a context of its own: it needs its own port and database (see PolicyApiTest).
+    private static final int PORT = FreePort.find();
+
+    @DynamicPropertySource
+    static void ownInstance(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("provisioner.sandbox.database-name", () -> "tp-idem-expiry-" + PORT);
+    }
+
+    @Override
+    public int port() {
+        return PORT;
+    }
+
+    @Autowired
+    private TestClock clock;
+
+    @Autowired
+    private PurgeIdempotencyKeys purge;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void expiredKeyIsPurgedAndCanBeReusedForANewRequest() {
+        String token = tokenFor(uniqueUser());
+        String key = uniqueKey();
+        JsonNode first = IdempotencyKeyFixtures.submit(http(), token, key, request("Before expiry " + UUID.randomUUID()))
+                .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody();
+        awaitEnd(token, "/api/v1/team-requests/" + first.get("id").asString());
+
+        clock.advance(Duration.ofMinutes(2));
+        var second = IdempotencyKeyFixtures.submit(http(), token, key, request("After expiry " + UUID.randomUUID()))
+                .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult();
+
+        assertThat(second.getResponseBody().get("id").asString()).isNotEqualTo(first.get("id").asString());
+        assertThat(second.getResponseHeaders().getFirst(HttpHeaders.LOCATION)).endsWith(second.getResponseBody().get("id").asString());
+        // Not followed to its end: its job is due at the moved clock's time, which db-scheduler's clock has not reached.
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(purge.purge().block()).isGreaterThanOrEqualTo(1L);
+    }
+}
