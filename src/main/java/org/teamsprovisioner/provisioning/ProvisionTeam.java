@@ -72,6 +72,10 @@ public class ProvisionTeam {
 
     private StepResult afterFailure(TeamRequest request, GraphException error) {
         Instant now = clock.instant();
+        if (error.isPostponement()) {
+            // Throttled tenant, open breaker or full write rate: nothing is wrong with this request, so waiting costs it no try.
+            return StepResult.after(request, error.retryAfter().orElseGet(() -> backoff(Math.max(1, request.stepAttempts()))));
+        }
         if (!isRetryable(request.step(), error)) {
             return StepResult.done(request.failed(error.code(), error.getMessage(), now));
         }
