@@ -49,11 +49,17 @@ final class TestGraphClients {
     }
 
     GraphGuards guards(String tenantId, GraphRetryProperties retry, CircuitBreakerConfig breaker, RateLimiterConfig writes) {
-        return new GraphGuards(new TenantThrottle(new R2dbcGraphThrottleStore(db), tenantId, clock),
-                CircuitBreaker.of("test-graph", breaker),
-                Retry.of("test-graph-reads", GraphGuards.readRetry(retry)),
-                RateLimiter.of("test-graph-writes", writes),
-                retry.initialBackoff());
+        return guards(tenantId, Retry.of("test-graph-reads", GraphGuards.readRetry(retry)), CircuitBreaker.of("test-graph", breaker),
+                writes, db);
+    }
+
+    GraphGuards guards(String tenantId, Retry retry, CircuitBreaker breaker, RateLimiterConfig writes, DatabaseClient store) {
+        return new GraphGuards(new TenantThrottle(new R2dbcGraphThrottleStore(store), tenantId, clock), breaker, retry,
+                RateLimiter.of("test-graph-writes", writes), Duration.ofMillis(20));
+    }
+
+    static Retry retry(GraphRetryProperties settings) {
+        return Retry.of("test-graph-reads", GraphGuards.readRetry(settings));
     }
 
     static GraphProperties pointedAt(GraphProperties properties, String simulator, String tenantId, Duration responseTimeout) {
