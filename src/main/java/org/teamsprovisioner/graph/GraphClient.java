@@ -20,11 +20,13 @@ public class GraphClient {
     private final WebClient web;
     private final String root;
     private final Clock clock;
+    private final GraphGuards guards;
 
-    GraphClient(WebClient web, GraphProperties properties, Clock clock) {
+    GraphClient(WebClient web, GraphProperties properties, Clock clock, GraphGuards guards) {
         this.web = web;
         this.root = properties.root();
         this.clock = clock;
+        this.guards = guards;
     }
 
     /** The exact body {@link #createTeam} sends, also for previews. */
@@ -53,16 +55,20 @@ public class GraphClient {
                 settings.get("messagingSettings"), settings.get("discoverySettings"), apps);
     }
 
-    /** {@code POST /teams}: Graph answers 202 with the operation to follow in {@code Location}. */
+    /**
+     * {@code POST /teams}: Graph answers 202 with the operation to follow in {@code Location}. Never
+     * re-sent here: a failure after sending is {@linkplain GraphException#isAmbiguous() ambiguous}.
+     */
     public Mono<CreatedTeam> createTeam(NewTeam team) {
-        return web.post()
+        return guards.write(() -> web.post()
                 .uri(URI.create(root + "/teams"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(bodyFor(team))
                 .exchangeToMono(response -> response.statusCode().value() == 202
                         ? response.releaseBody().then(Mono.fromCallable(() -> accepted(response)))
                         : failure(response))
-                .onErrorMap(GraphClient::unreachable);
+                .onErrorMap(GraphClient::unreachable)
+                .onErrorMap(GraphException.class, GraphClient::afterPost));
     }
 
     public Mono<TeamsAsyncOperation> getOperation(String teamId, String operationId) {
@@ -141,14 +147,27 @@ public class GraphClient {
                 .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.empty() : Mono.error(error));
     }
 
+    /** Every GET is idempotent, so transient failures are retried in-process (see {@link GraphGuards}). */
     private <T> Mono<T> get(String uri, Class<T> type) {
-        return web.get()
+        return guards.read(() -> web.get()
                 .uri(URI.create(uri))
                 .accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
                         ? response.bodyToMono(type)
                         : failure(response))
-                .onErrorMap(GraphClient::unreachable);
+                .onErrorMap(GraphClient::unreachable));
+    }
+
+    /**
+     * A POST that got a 5xx, or no answer once it may have been sent, may still have been carried
+     * out. A refused connection or a failed token request never sent it, and a 4xx (429 included)
+     * is Graph refusing it.
+     */
+    private static GraphException afterPost(GraphException error) {
+        boolean notSent = GraphTokenFilter.TOKEN_REQUEST_FAILED.equals(error.code())
+                || error.getCause() instanceof java.net.ConnectException;
+        boolean mayHaveActed = error.status() >= 500 || error.status() == 202 || (error.status() == 0 && !notSent);
+        return mayHaveActed ? error.ambiguous() : error;
     }
 
     private static CreatedTeam accepted(ClientResponse response) {

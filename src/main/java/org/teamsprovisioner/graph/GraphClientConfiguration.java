@@ -1,10 +1,14 @@
 package org.teamsprovisioner.graph;
 
 import io.netty.channel.ChannelOption;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
@@ -21,7 +25,21 @@ import reactor.netty.http.client.HttpClient;
 class GraphClientConfiguration {
 
     @Bean
-    GraphClient graphClient(WebClient.Builder builder, GraphProperties properties, Clock clock) {
+    GraphGuards graphGuards(GraphProperties properties, GraphRetryProperties retry, DatabaseClient db, Clock clock,
+            CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry limiters) {
+        // Breaker and write limiter are configured under resilience4j.* in application.yml; the retry needs
+        // code (Retry-After decides its wait), so it is built from provisioner.graph.retry.* and registered
+        // for Resilience4j's metrics.
+        return new GraphGuards(
+                new TenantThrottle(new R2dbcGraphThrottleStore(db), properties.tenantId(), clock),
+                breakers.circuitBreaker(GraphGuards.BREAKER),
+                retries.retry(GraphGuards.READ_RETRY, GraphGuards.readRetry(retry)),
+                limiters.rateLimiter(GraphGuards.WRITE_LIMITER),
+                retry.initialBackoff());
+    }
+
+    @Bean
+    GraphClient graphClient(WebClient.Builder builder, GraphProperties properties, Clock clock, GraphGuards guards) {
         ReactorClientHttpConnector connector = connector(properties);
         var registrations = new InMemoryReactiveClientRegistrationRepository(registration(properties));
         ReactiveOAuth2AuthorizedClientService cache = new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
@@ -35,7 +53,7 @@ class GraphClientConfiguration {
                 .clientConnector(connector)
                 .filter(new GraphTokenFilter(manager, cache))
                 .build();
-        return new GraphClient(web, properties, clock);
+        return new GraphClient(web, properties, clock, guards);
     }
 
     private static ClientRegistration registration(GraphProperties properties) {

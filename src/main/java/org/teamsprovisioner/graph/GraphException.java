@@ -10,22 +10,46 @@ import java.util.Optional;
  */
 public class GraphException extends RuntimeException {
 
+    /** The circuit breaker on Graph is open: the call was not made. */
+    public static final String CIRCUIT_OPEN = "CircuitOpen";
+    /** Another call (possibly on another replica) was throttled and its Retry-After has not passed: the call was not made. */
+    public static final String TENANT_THROTTLED = "TenantThrottled";
+    /** The client-side write rate limiter had no permit in time: the call was not made. */
+    public static final String WRITE_RATE_LIMITED = "WriteRateLimited";
+
     private final int status;
     private final String code;
     private final Duration retryAfter;
+    private final boolean ambiguous;
 
     public GraphException(int status, String code, String message, Duration retryAfter, Throwable cause) {
+        this(status, code, message, retryAfter, cause, false);
+    }
+
+    private GraphException(int status, String code, String message, Duration retryAfter, Throwable cause, boolean ambiguous) {
         super(message, cause);
         this.status = status;
         this.code = code;
         this.retryAfter = retryAfter;
+        this.ambiguous = ambiguous;
+    }
+
+    /** A call this client refused to make (breaker open, tenant throttled, no write permit): retry after {@code wait}. */
+    static GraphException notCalled(int status, String code, String message, Duration wait) {
+        return new GraphException(status, code, message, wait, null, false);
+    }
+
+    /** The same failure of a POST whose request may have reached Graph and been acted on. */
+    GraphException ambiguous() {
+        return new GraphException(status, code, getMessage() + " (Graph may have processed the request)", retryAfter,
+                getCause(), true);
     }
 
     public int status() {
         return status;
     }
 
-    /** Graph's {@code error.code}, or a code of ours such as {@code ServiceUnreachable}. */
+    /** Graph's {@code error.code}, or a code of ours such as {@code ServiceUnreachable} or {@link #CIRCUIT_OPEN}. */
     public String code() {
         return code;
     }
@@ -41,5 +65,28 @@ public class GraphException extends RuntimeException {
 
     public boolean isNotFound() {
         return status == 404;
+    }
+
+    /**
+     * A POST that timed out, lost its connection after sending, or got a 5xx (or a 202 that could not
+     * be read): Graph may have acted on it, so it must not be sent again before checking what exists.
+     * A 429 or another 4xx is never ambiguous: Graph refused the request.
+     */
+    public boolean isAmbiguous() {
+        return ambiguous;
+    }
+
+    /**
+     * The work must wait, through no fault of the request: the tenant is throttled (a 429 here or on
+     * another replica), the circuit breaker is open, or this replica is at its write rate. A job
+     * reschedules for {@link #retryAfter()} without counting a failed try.
+     */
+    public boolean isPostponement() {
+        return status == 429 || CIRCUIT_OPEN.equals(code);
+    }
+
+    /** True when this client refused the call itself, so nothing reached Graph. */
+    boolean wasNotCalled() {
+        return CIRCUIT_OPEN.equals(code) || TENANT_THROTTLED.equals(code) || WRITE_RATE_LIMITED.equals(code);
     }
 }

@@ -19,6 +19,7 @@ final class GraphTokenFilter implements ExchangeFilterFunction {
 
     static final String REGISTRATION_ID = "microsoft-graph";
     static final String PRINCIPAL = "teams-provisioner";
+    static final String TOKEN_REQUEST_FAILED = "TokenRequestFailed";
 
     private final ReactiveOAuth2AuthorizedClientManager clients;
     private final ReactiveOAuth2AuthorizedClientService cache;
@@ -34,9 +35,9 @@ final class GraphTokenFilter implements ExchangeFilterFunction {
                 .principal(PRINCIPAL)
                 .build();
         return clients.authorize(authorize)
-                .onErrorMap(error -> new GraphException(0, "TokenRequestFailed",
+                .onErrorMap(error -> new GraphException(0, TOKEN_REQUEST_FAILED,
                         "Could not get a Graph token from Entra ID: " + error.getMessage(), null, error))
-                .switchIfEmpty(Mono.error(() -> new GraphException(0, "TokenRequestFailed",
+                .switchIfEmpty(Mono.error(() -> new GraphException(0, TOKEN_REQUEST_FAILED,
                         "Entra ID issued no Graph token", null, null)))
                 .flatMap(client -> next.exchange(ClientRequest.from(request)
                         .headers(headers -> headers.setBearerAuth(client.getAccessToken().getTokenValue()))

@@ -102,7 +102,11 @@ public class ProvisionTeam {
     private StepResult afterFailure(TeamRequest attempted, GraphException error) {
         Instant now = clock.instant();
         // A refused POST did nothing in Graph; only an answer that never came (or a 5xx) leaves it pending.
-        TeamRequest request = attempted.hasPendingCall() && !isAmbiguous(error) ? attempted.settled(now) : attempted;
+        TeamRequest request = attempted.hasPendingCall() && !error.isAmbiguous() ? attempted.settled(now) : attempted;
+        if (error.isPostponement()) {
+            // Throttled tenant, open breaker or full write rate: nothing is wrong with this request, so waiting costs it no try.
+            return StepResult.after(request, error.retryAfter().orElseGet(() -> backoff(Math.max(1, request.stepAttempts()))));
+        }
         if (request.step() == Step.CREATE_TEAM && request.groupId() != null && error.isNotFound()) {
             return whileGroupReplicates(request, error, now);
         }
@@ -137,11 +141,6 @@ public class ProvisionTeam {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** No answer, or a server error after the request was sent: Graph may or may not have acted. */
-    private static boolean isAmbiguous(GraphException error) {
-        return error.status() == 0 || error.status() >= 500;
     }
 
     private static boolean isRetryable(Step step, GraphException error) {

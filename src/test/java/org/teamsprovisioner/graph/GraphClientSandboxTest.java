@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.teamsprovisioner.support.SandboxH2Test;
 
@@ -25,9 +26,12 @@ class GraphClientSandboxTest extends SandboxH2Test {
     @Autowired
     private Clock clock;
 
+    @Autowired
+    private DatabaseClient db;
+
     /** A client with its own, empty token cache, so token requests can be counted from zero. */
     private GraphClient freshClient(GraphProperties settings) {
-        return new GraphClientConfiguration().graphClient(webClients, settings, clock);
+        return new TestGraphClients(webClients, db, clock).client(settings);
     }
 
     private long tokenRequests() {
