@@ -98,14 +98,15 @@ public class GraphClient {
         if (!group.members().isEmpty()) {
             body.put("members@odata.bind", group.members().stream().map(member -> root + "/users/" + segment(member)).toList());
         }
-        return web.post()
+        return guards.write(() -> web.post()
                 .uri(URI.create(root + "/groups"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
                         ? response.bodyToMono(GroupSummary.class)
                         : failure(response))
-                .onErrorMap(GraphClient::unreachable);
+                .onErrorMap(GraphClient::unreachable)
+                .onErrorMap(GraphException.class, GraphClient::afterPost));
     }
 
     /** {@code GET /groups/{id}}; empty when the directory has no such group. */
