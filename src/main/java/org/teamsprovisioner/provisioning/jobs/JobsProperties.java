@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pollingInterval how often an idle replica looks for due jobs. New requests on this replica
  *     start at once regardless; this bounds the delay for work due on other replicas and for retries.
  * @param heartbeatInterval how often a running job proves its replica is alive.
- * @param missedHeartbeatsLimit missed heartbeats after which another replica takes the job over.
+ * @param missedHeartbeatsLimit missed heartbeats after which another replica takes the job over
+ *     (db-scheduler refuses fewer than 4).
  * @param shutdownMaxWait how long shutdown waits for running jobs before leaving them to be taken over.
  */
 @Validated
@@ -25,6 +26,6 @@ public record JobsProperties(
         @Min(1) @DefaultValue("8") int threads,
         @NotNull @DefaultValue("5s") Duration pollingInterval,
         @NotNull @DefaultValue("30s") Duration heartbeatInterval,
-        @Min(2) @DefaultValue("6") int missedHeartbeatsLimit,
+        @Min(4) @DefaultValue("6") int missedHeartbeatsLimit,
         @NotNull @DefaultValue("20s") Duration shutdownMaxWait) {
 }
