@@ -9,3 +9,6 @@ alter table team_request add column pending_since timestamp with time zone;
 -- When the current run of the request must have ended: set on submit and again on a retry, so a
 -- retried request gets a fresh deadline without its creation time (the listing order) changing.
 alter table team_request add column deadline_at timestamp with time zone;
+-- How many of the request's owners and members beyond the create call have been added with
+-- POST /teams/{id}/members/add (in chunks of 200, Graph's limit), so a retry resumes after them.
+alter table team_request add column members_added integer default 0 not null;

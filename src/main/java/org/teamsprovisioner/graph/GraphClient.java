@@ -109,6 +109,28 @@ public class GraphClient {
                 .onErrorMap(GraphException.class, GraphClient::afterPost));
     }
 
+    /**
+     * {@code POST /teams/{id}/members/add} with at most 200 users (Graph's limit per call). Adding
+     * someone who is already a member changes nothing, so a repeat after a lost answer is harmless.
+     *
+     * @return the users Graph could not add, with its reason
+     */
+    public Mono<List<String>> addMembers(String teamId, List<String> owners, List<String> members) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        owners.forEach(owner -> values.add(Map.of("@odata.type", "microsoft.graph.aadUserConversationMember",
+                "roles", List.of("owner"), "user@odata.bind", bind("users", owner))));
+        members.forEach(member -> values.add(Map.of("@odata.type", "microsoft.graph.aadUserConversationMember",
+                "roles", List.of(), "user@odata.bind", bind("users", member))));
+        return guards.write(() -> web.post()
+                .uri(URI.create(root + "/teams/" + segment(teamId) + "/members/add"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("values", values))
+                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                        ? response.bodyToMono(MemberResults.class).map(MemberResults::failures)
+                        : failure(response))
+                .onErrorMap(GraphClient::unreachable));
+    }
+
     /** {@code GET /groups/{id}}; empty when the directory has no such group. */
     public Mono<GroupSummary> findGroup(String groupId) {
         return get(root + "/groups/" + segment(groupId) + "?$select=id,displayName,mailNickname,createdDateTime,resourceProvisioningOptions",

@@ -26,16 +26,19 @@ public class ProvisionTeam {
     private final CreateTeamInGraph createTeam;
     private final PollTeamOperation pollOperation;
     private final ReadCreatedTeam readTeam;
+    private final AddMembersToTeam addMembers;
     private final ProvisioningProperties properties;
     private final Clock clock;
 
     ProvisionTeam(TeamRequestStore store, CreateGroupInGraph createGroup, CreateTeamInGraph createTeam,
-            PollTeamOperation pollOperation, ReadCreatedTeam readTeam, ProvisioningProperties properties, Clock clock) {
+            PollTeamOperation pollOperation, ReadCreatedTeam readTeam, AddMembersToTeam addMembers,
+            ProvisioningProperties properties, Clock clock) {
         this.store = store;
         this.createGroup = createGroup;
         this.createTeam = createTeam;
         this.pollOperation = pollOperation;
         this.readTeam = readTeam;
+        this.addMembers = addMembers;
         this.properties = properties;
         this.clock = clock;
     }
@@ -95,6 +98,7 @@ public class ProvisionTeam {
             case CREATE_TEAM -> createTeam.run(request, reconcile);
             case AWAIT_OPERATION -> pollOperation.run(request);
             case READ_TEAM -> readTeam.run(request);
+            case ADD_MEMBERS -> addMembers.run(request);
             case DONE -> Mono.just(StepResult.done(request));
         };
     }

@@ -18,6 +18,8 @@ class ReadCreatedTeam {
     }
 
     Mono<StepResult> run(TeamRequest request) {
-        return graph.getTeam(request.teamId()).map(team -> StepResult.done(request.succeeded(team.webUrl(), clock.instant())));
+        return graph.getTeam(request.teamId()).map(team -> AddMembersToTeam.beyondCreate(request.spec()).isEmpty()
+                ? StepResult.done(request.succeeded(team.webUrl(), clock.instant()))
+                : StepResult.after(request.teamReady(team.webUrl(), clock.instant()), java.time.Duration.ZERO));
     }
 }

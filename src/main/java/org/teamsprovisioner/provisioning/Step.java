@@ -7,5 +7,7 @@ public enum Step {
     CREATE_TEAM,
     AWAIT_OPERATION,
     READ_TEAM,
+    /** Owners and members the create call could not carry, with {@code members/add} in chunks of 200. */
+    ADD_MEMBERS,
     DONE
 }

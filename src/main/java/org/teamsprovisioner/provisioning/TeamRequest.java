@@ -18,6 +18,7 @@ import java.util.UUID;
  *     ({@code POST /groups} or {@code POST /teams}); the next run reconciles before re-sending
  * @param pendingSince when that POST was about to be sent
  * @param deadlineAt when this run of the request must have ended (set on submit and on retry)
+ * @param membersAdded owners and members added after creation with {@code members/add}, in order
  */
 public record TeamRequest(
         UUID id,
@@ -37,7 +38,8 @@ public record TeamRequest(
         Instant groupCreatedAt,
         String pendingCall,
         Instant pendingSince,
-        Instant deadlineAt) {
+        Instant deadlineAt,
+        int membersAdded) {
 
     /** @param status Graph's value as sent ({@code notStarted}, {@code inProgress}, ...) */
     public record GraphOperation(String id, String status, int attemptsCount) {
@@ -51,30 +53,30 @@ public record TeamRequest(
         TeamSpec spec = command.spec();
         Step first = spec.existingGroupId() == null && "group-first".equals(spec.creationMode()) ? Step.CREATE_GROUP : Step.CREATE_TEAM;
         return new TeamRequest(id, command.requester(), spec, RequestStatus.ACCEPTED, first,
-                null, null, null, null, 0, now, now, 0, spec.existingGroupId(), null, null, null, now.plus(deadline));
+                null, null, null, null, 0, now, now, 0, spec.existingGroupId(), null, null, null, now.plus(deadline), 0);
     }
 
     /** A Graph POST is about to be sent; stored first, so a crash or an ambiguous answer leads to reconciliation. */
     TeamRequest sending(String call, Instant now) {
         return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts,
-                createdAt, now, version, groupId, groupCreatedAt, call, now, deadlineAt);
+                createdAt, now, version, groupId, groupCreatedAt, call, now, deadlineAt, membersAdded);
     }
 
     /** The pending POST was refused or its outcome is now known: nothing is pending any more. */
     TeamRequest settled(Instant now) {
         return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts,
-                createdAt, now, version, groupId, groupCreatedAt, null, null, deadlineAt);
+                createdAt, now, version, groupId, groupCreatedAt, null, null, deadlineAt, membersAdded);
     }
 
     TeamRequest groupCreated(String newGroupId, Instant groupCreated, Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, Step.CREATE_TEAM, teamId, operation, webUrl,
-                null, 0, createdAt, now, version, newGroupId, groupCreated, null, null, deadlineAt);
+                null, 0, createdAt, now, version, newGroupId, groupCreated, null, null, deadlineAt, membersAdded);
     }
 
     /** The team exists (found by reconciliation, or Graph says the group already has one) but its operation is unknown. */
     TeamRequest teamAdopted(String existingTeamId, Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, Step.READ_TEAM, existingTeamId, operation,
-                webUrl, null, 0, createdAt, now, version, groupId, groupCreatedAt, null, null, deadlineAt);
+                webUrl, null, 0, createdAt, now, version, groupId, groupCreatedAt, null, null, deadlineAt, membersAdded);
     }
 
     /**
@@ -83,7 +85,7 @@ public record TeamRequest(
      */
     TeamRequest groupSeen(Instant groupCreated, Instant now) {
         return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts,
-                createdAt, now, version, groupId, groupCreated, null, null, deadlineAt);
+                createdAt, now, version, groupId, groupCreated, null, null, deadlineAt, membersAdded);
     }
 
     boolean hasPendingCall() {
@@ -93,26 +95,37 @@ public record TeamRequest(
     TeamRequest creationAccepted(String teamId, String operationId, Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, Step.AWAIT_OPERATION, teamId,
                 new GraphOperation(operationId, "notStarted", 0), webUrl, null, 0, createdAt, now, version, groupId,
-                groupCreatedAt, null, null, deadlineAt);
+                groupCreatedAt, null, null, deadlineAt, membersAdded);
     }
 
     TeamRequest operationObserved(String status, int attemptsCount, Instant now) {
         Step next = "succeeded".equalsIgnoreCase(status) ? Step.READ_TEAM : step;
         return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, next, teamId,
                 new GraphOperation(operation.id(), status, attemptsCount), webUrl, null, next == step ? stepAttempts : 0,
-                createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt);
+                createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt, membersAdded);
+    }
+
+    /** The team exists; some owners and members still have to be added to it. */
+    TeamRequest teamReady(String webUrl, Instant now) {
+        return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, Step.ADD_MEMBERS, teamId, operation, webUrl,
+                null, 0, createdAt, now, version, groupId, groupCreatedAt, null, null, deadlineAt, membersAdded);
+    }
+
+    TeamRequest membersAddedUpTo(int added, Instant now) {
+        return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, null, 0, createdAt, now, version,
+                groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt, added);
     }
 
     TeamRequest succeeded(String webUrl, Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.SUCCEEDED, Step.DONE, teamId, operation, webUrl,
-                null, 0, createdAt, now, version, groupId, groupCreatedAt, null, null, deadlineAt);
+                null, 0, createdAt, now, version, groupId, groupCreatedAt, null, null, deadlineAt, membersAdded);
     }
 
     /** Keeps the step that failed, so that a retry can resume there. */
     TeamRequest failed(String code, String message, Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.FAILED, step, teamId, operation, webUrl,
                 new Failure(code, message), stepAttempts, createdAt, now, version, groupId, groupCreatedAt, pendingCall,
-                pendingSince, deadlineAt);
+                pendingSince, deadlineAt, membersAdded);
     }
 
     /** Whether no Graph call has been made for this request yet, so it can still be withdrawn. */
@@ -124,7 +137,7 @@ public record TeamRequest(
 
     TeamRequest cancelled(Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.CANCELLED, Step.DONE, teamId, operation, webUrl,
-                null, stepAttempts, createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt);
+                null, stepAttempts, createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt, membersAdded);
     }
 
     /**
@@ -139,10 +152,10 @@ public record TeamRequest(
             boolean ownGroup = groupId != null && spec.existingGroupId() == null;
             return new TeamRequest(id, requester, spec, ownGroup ? RequestStatus.PROVISIONING : RequestStatus.ACCEPTED, from,
                     null, null, null, null, 0, createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince,
-                    now.plus(deadline));
+                    now.plus(deadline), 0);
         }
         return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, from, teamId, operation, webUrl, null, 0,
-                createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince, now.plus(deadline));
+                createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince, now.plus(deadline), membersAdded);
     }
 
     Step retryStep() {
@@ -162,12 +175,12 @@ public record TeamRequest(
 
     TeamRequest stepFailedTransiently(Instant now) {
         return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts + 1,
-                createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt);
+                createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt, membersAdded);
     }
 
     /** For stores: the same state as saved under a new optimistic-locking version. */
     public TeamRequest withVersion(long newVersion) {
         return new TeamRequest(id, requester, spec, status, step, teamId, operation, webUrl, error, stepAttempts,
-                createdAt, updatedAt, newVersion, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt);
+                createdAt, updatedAt, newVersion, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt, membersAdded);
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  *        endpoint knows, and the 'tid' claim of every token the sandbox issues.
  * @param clients App registrations that may obtain Graph tokens with the client-credentials
  *        grant. Defaults to one client 'sandbox-client' with secret 'sandbox-secret' and the app
- *        roles Team.Create, Group.ReadWrite.All and User.Read.All.
+ *        roles Team.Create, Group.ReadWrite.All, User.Read.All and TeamMember.ReadWrite.All.
  * @param tokenLifetime Lifetime of every token the sandbox issues, user tokens and Graph tokens.
  * @param userTokens Claims of the user access tokens that POST /sandbox/token issues for the
  *        service's own API.
@@ -82,7 +82,7 @@ public record SandboxProperties(
             String certificate) {
 
         static final Client DEFAULT = new Client("sandbox-client", "sandbox-secret",
-                List.of("Team.Create", "Group.ReadWrite.All", "User.Read.All"));
+                List.of("Team.Create", "Group.ReadWrite.All", "User.Read.All", "TeamMember.ReadWrite.All"));
 
         @ConstructorBinding
         public Client {

@@ -111,6 +111,12 @@ class GroupFirstProvisioningTest extends ServiceTestSupport {
 
         assertThat(done.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(done.get("teamId").asString()).isEqualTo(group.id());
+        // Graph takes an existing group's members as they are; the request's are added afterwards.
+        JsonNode team = sandboxState().get("teams").valueStream()
+                .filter(t -> t.get("id").asString().equals(group.id())).findFirst().orElseThrow();
+        String carol = graph.findUser("carol@contoso.com").block(Duration.ofSeconds(10)).id();
+        assertThat(team.get("members").valueStream().map(m -> m.get("id").asString())).contains(carol);
+        assertThat(sandboxState().get("counters").get("callsByRoute").get("POST /teams/{id}/members/add 200").asInt()).isPositive();
     }
 
     @Test

@@ -73,7 +73,7 @@ class TeamRequestRetryAndCancelTest {
     void rowFailedWithStepDoneByAnEarlierReleaseResumesFromWhatGraphReturned() {
         TeamRequest legacy = new TeamRequest(UUID.randomUUID(), "caller-1", accepted().spec(), RequestStatus.FAILED, Step.DONE,
                 "team-1", new TeamRequest.GraphOperation("op-1", "succeeded", 1), null,
-                new TeamRequest.Failure("Forbidden", "No access"), 0, T0, T1, 2, null, null, null, null, null);
+                new TeamRequest.Failure("Forbidden", "No access"), 0, T0, T1, 2, null, null, null, null, null, 0);
 
         assertThat(legacy.retried(T2, java.time.Duration.ofHours(1)).step()).isEqualTo(Step.READ_TEAM);
     }

@@ -26,7 +26,7 @@ class SandboxConfigurationTest {
         assertThat(properties.databaseName()).isEqualTo("teams-provisioner");
         assertThat(properties.tenantId()).isEqualTo("sandbox-tenant");
         assertThat(properties.clients()).containsExactly(new SandboxProperties.Client("sandbox-client",
-                "sandbox-secret", List.of("Team.Create", "Group.ReadWrite.All", "User.Read.All")));
+                "sandbox-secret", List.of("Team.Create", "Group.ReadWrite.All", "User.Read.All", "TeamMember.ReadWrite.All")));
         assertThat(properties.tokenLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(properties.userTokens().issuer()).isEqualTo("https://sandbox.teams-provisioner.invalid/issuer");
         assertThat(properties.userTokens().audience()).isEqualTo("api://teams-provisioner");

@@ -25,7 +25,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     private static final String COLUMNS = "id, requester, display_name, status, step, spec, team_id, operation_id, "
             + "operation_status, operation_attempts, web_url, error_code, error_message, step_attempts, created_at, "
-            + "updated_at, version, group_id, group_created_at, pending_call, pending_since, deadline_at";
+            + "updated_at, version, group_id, group_created_at, pending_call, pending_since, deadline_at, members_added";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -70,7 +70,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         GenericExecuteSpec insert = db.sql("insert into team_request (" + COLUMNS + ") values (:id, :requester, "
                 + ":display_name, :status, :step, :spec, :team_id, :operation_id, :operation_status, "
                 + ":operation_attempts, :web_url, :error_code, :error_message, :step_attempts, :created_at, "
-                + ":updated_at, 0, :group_id, :group_created_at, :pending_call, :pending_since, :deadline_at)");
+                + ":updated_at, 0, :group_id, :group_created_at, :pending_call, :pending_since, :deadline_at, :members_added)");
         return rows.bindAll(insert, request).fetch().rowsUpdated();
     }
 
@@ -128,7 +128,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 + "operation_id = :operation_id, operation_status = :operation_status, operation_attempts = "
                 + ":operation_attempts, web_url = :web_url, error_code = :error_code, error_message = :error_message, "
                 + "step_attempts = :step_attempts, updated_at = :updated_at, group_id = :group_id, "
-                + "group_created_at = :group_created_at, pending_call = :pending_call, pending_since = :pending_since, deadline_at = :deadline_at, "
+                + "group_created_at = :group_created_at, pending_call = :pending_call, pending_since = :pending_since, deadline_at = :deadline_at, members_added = :members_added, "
                 + "version = version + 1 "
                 + "where id = :id and version = :version");
         return rows.bindState(update, request).bind("id", request.id()).bind("version", request.version())

@@ -40,6 +40,7 @@ class TeamRequestRows {
         spec = spec.bind("status", request.status().name())
                 .bind("step", request.step().name())
                 .bind("step_attempts", request.stepAttempts())
+                .bind("members_added", request.membersAdded())
                 .bind("updated_at", R2dbcTeamRequestStore.utc(request.updatedAt()));
         spec = nullable(spec, "team_id", request.teamId(), String.class);
         spec = nullable(spec, "operation_id", operation == null ? null : operation.id(), String.class);
@@ -81,7 +82,8 @@ class TeamRequestRows {
                 instant(row.get("group_created_at", OffsetDateTime.class)),
                 row.get("pending_call", String.class),
                 instant(row.get("pending_since", OffsetDateTime.class)),
-                instant(row.get("deadline_at", OffsetDateTime.class)));
+                instant(row.get("deadline_at", OffsetDateTime.class)),
+                row.get("members_added", Integer.class));
     }
 
     private static java.time.Instant instant(OffsetDateTime value) {
