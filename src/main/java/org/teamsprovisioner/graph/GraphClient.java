@@ -75,6 +75,15 @@ public class GraphClient {
         return get(root + "/teams(" + key(teamId) + ")/operations(" + key(operationId) + ")", TeamsAsyncOperation.class);
     }
 
+    /**
+     * {@code GET /teams/{id}/channels/{channelId}/filesFolder}. Reading a channel's files folder makes
+     * SharePoint provision it, which the Create team doc recommends when a new team's General channel
+     * has no site after 5 minutes.
+     */
+    public Mono<Void> touchFilesFolder(String teamId, String channelId) {
+        return get(root + "/teams/" + segment(teamId) + "/channels/" + segment(channelId) + "/filesFolder", Map.class).then();
+    }
+
     public Mono<Team> getTeam(String teamId) {
         return get(root + "/teams/" + UriUtils.encodePathSegment(teamId, java.nio.charset.StandardCharsets.UTF_8), Team.class);
     }

@@ -22,10 +22,12 @@ class AddMembersToTeam {
     private static final Logger log = LoggerFactory.getLogger(AddMembersToTeam.class);
 
     private final GraphClient graph;
+    private final TeamSucceeded succeeded;
     private final Clock clock;
 
-    AddMembersToTeam(GraphClient graph, Clock clock) {
+    AddMembersToTeam(GraphClient graph, TeamSucceeded succeeded, Clock clock) {
         this.graph = graph;
+        this.succeeded = succeeded;
         this.clock = clock;
     }
 
@@ -50,7 +52,7 @@ class AddMembersToTeam {
         int from = Math.min(request.membersAdded(), remaining.size());
         List<Membership> chunk = remaining.subList(from, Math.min(remaining.size(), from + CHUNK));
         if (chunk.isEmpty()) {
-            return Mono.just(StepResult.done(request.succeeded(request.webUrl(), clock.instant())));
+            return Mono.just(succeeded.of(request, request.webUrl()));
         }
         return graph.addMembers(request.teamId(),
                         chunk.stream().filter(Membership::owner).map(Membership::user).toList(),

@@ -27,18 +27,20 @@ public class ProvisionTeam {
     private final PollTeamOperation pollOperation;
     private final ReadCreatedTeam readTeam;
     private final AddMembersToTeam addMembers;
+    private final CheckFilesFolder checkFilesFolder;
     private final ProvisioningProperties properties;
     private final Clock clock;
 
     ProvisionTeam(TeamRequestStore store, CreateGroupInGraph createGroup, CreateTeamInGraph createTeam,
             PollTeamOperation pollOperation, ReadCreatedTeam readTeam, AddMembersToTeam addMembers,
-            ProvisioningProperties properties, Clock clock) {
+            CheckFilesFolder checkFilesFolder, ProvisioningProperties properties, Clock clock) {
         this.store = store;
         this.createGroup = createGroup;
         this.createTeam = createTeam;
         this.pollOperation = pollOperation;
         this.readTeam = readTeam;
         this.addMembers = addMembers;
+        this.checkFilesFolder = checkFilesFolder;
         this.properties = properties;
         this.clock = clock;
     }
@@ -46,7 +48,8 @@ public class ProvisionTeam {
     /** @return when to run the next step, or empty when provisioning of this request is over */
     public Mono<Optional<Instant>> runNextStep(UUID requestId) {
         return store.find(requestId)
-                .filter(request -> !request.status().isTerminal())
+                // A SUCCEEDED request may still have its files-folder follow-up to run.
+                .filter(request -> !request.status().isTerminal() || request.step() == Step.CHECK_FILES_FOLDER)
                 .flatMap(request -> advance(request)
                         .flatMap(result -> store.save(result.request()).thenReturn(result))
                         .doOnNext(result -> log(request, result.request())))
@@ -73,7 +76,7 @@ public class ProvisionTeam {
     private Mono<StepResult> advance(TeamRequest request) {
         Instant now = clock.instant();
         Instant deadline = request.deadlineAt() != null ? request.deadlineAt() : request.createdAt().plus(properties.deadline());
-        if (now.isAfter(deadline)) {
+        if (now.isAfter(deadline) && request.status() != RequestStatus.SUCCEEDED) {
             return Mono.just(StepResult.done(request.failed("DeadlineExceeded", "Provisioning did not finish within "
                     + properties.deadline() + " (provisioner.provisioning.deadline); it stopped at step " + request.step() + ".", now)));
         }
@@ -99,6 +102,7 @@ public class ProvisionTeam {
             case AWAIT_OPERATION -> pollOperation.run(request);
             case READ_TEAM -> readTeam.run(request);
             case ADD_MEMBERS -> addMembers.run(request);
+            case CHECK_FILES_FOLDER -> checkFilesFolder.run(request);
             case DONE -> Mono.just(StepResult.done(request));
         };
     }
@@ -107,6 +111,12 @@ public class ProvisionTeam {
         Instant now = clock.instant();
         // A refused POST did nothing in Graph; only an answer that never came (or a 5xx) leaves it pending.
         TeamRequest request = attempted.hasPendingCall() && !error.isAmbiguous() ? attempted.settled(now) : attempted;
+        if (request.step() == Step.CHECK_FILES_FOLDER && !error.isPostponement()
+                && (!isRetryable(request.step(), error) || request.stepAttempts() + 1 >= properties.retryMaxAttempts())) {
+            // A follow-up on a team that exists: giving up on it must not turn SUCCEEDED into FAILED.
+            log.warn("Team request {}: files folder of team {} not checked: {}", request.id(), request.teamId(), error.getMessage());
+            return StepResult.done(request.followUpDone(now));
+        }
         if (error.isPostponement()) {
             // Throttled tenant, open breaker or full write rate: nothing is wrong with this request, so waiting costs it no try.
             return StepResult.after(request, error.retryAfter().orElseGet(() -> backoff(Math.max(1, request.stepAttempts()))));

@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationRetryInterval wait between those first tries (Microsoft: 10 seconds).
  * @param replicationWindow age of the group after which a 404 is final (Microsoft: 15 minutes).
  * @param replicationMaxBackoff longest wait between later tries within the window.
+ * @param filesFolderCheck how long after a team is ready its General channel's files folder is read,
+ *     which provisions the SharePoint folder if it failed (the Create team doc's advice after 5
+ *     minutes); 0 turns the check off.
  * @param reconcileSkew allowance for clock differences when matching a team Graph created to a request
  *     whose POST had an unknown outcome.
  */
@@ -38,5 +41,6 @@ public record ProvisioningProperties(
         @NotNull @DefaultValue("10s") Duration replicationRetryInterval,
         @NotNull @DefaultValue("15m") Duration replicationWindow,
         @NotNull @DefaultValue("2m") Duration replicationMaxBackoff,
-        @NotNull @DefaultValue("5m") Duration reconcileSkew) {
+        @NotNull @DefaultValue("5m") Duration reconcileSkew,
+        @NotNull @DefaultValue("5m") Duration filesFolderCheck) {
 }

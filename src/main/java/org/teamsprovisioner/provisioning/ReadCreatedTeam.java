@@ -10,16 +10,18 @@ import reactor.core.publisher.Mono;
 class ReadCreatedTeam {
 
     private final GraphClient graph;
+    private final TeamSucceeded succeeded;
     private final Clock clock;
 
-    ReadCreatedTeam(GraphClient graph, Clock clock) {
+    ReadCreatedTeam(GraphClient graph, TeamSucceeded succeeded, Clock clock) {
         this.graph = graph;
+        this.succeeded = succeeded;
         this.clock = clock;
     }
 
     Mono<StepResult> run(TeamRequest request) {
         return graph.getTeam(request.teamId()).map(team -> AddMembersToTeam.beyondCreate(request.spec()).isEmpty()
-                ? StepResult.done(request.succeeded(team.webUrl(), clock.instant()))
+                ? succeeded.of(request, team.webUrl())
                 : StepResult.after(request.teamReady(team.webUrl(), clock.instant()), java.time.Duration.ZERO));
     }
 }

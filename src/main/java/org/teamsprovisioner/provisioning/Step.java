@@ -9,5 +9,7 @@ public enum Step {
     READ_TEAM,
     /** Owners and members the create call could not carry, with {@code members/add} in chunks of 200. */
     ADD_MEMBERS,
+    /** After SUCCEEDED: read the General channel's files folder, so SharePoint provisions it if it has not. */
+    CHECK_FILES_FOLDER,
     DONE
 }

@@ -116,6 +116,18 @@ public record TeamRequest(
                 groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt, added);
     }
 
+    /** SUCCEEDED for the portal; the job still checks the files folder later. */
+    TeamRequest succeededWithFilesFolderCheck(String webUrl, Instant now) {
+        return new TeamRequest(id, requester, spec, RequestStatus.SUCCEEDED, Step.CHECK_FILES_FOLDER, teamId, operation, webUrl,
+                null, 0, createdAt, now, version, groupId, groupCreatedAt, null, null, deadlineAt, membersAdded);
+    }
+
+    /** The follow-up is over, whatever its outcome: the team exists and the request stays SUCCEEDED. */
+    TeamRequest followUpDone(Instant now) {
+        return new TeamRequest(id, requester, spec, status, Step.DONE, teamId, operation, webUrl, error, 0, createdAt, now,
+                version, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt, membersAdded);
+    }
+
     TeamRequest succeeded(String webUrl, Instant now) {
         return new TeamRequest(id, requester, spec, RequestStatus.SUCCEEDED, Step.DONE, teamId, operation, webUrl,
                 null, 0, createdAt, now, version, groupId, groupCreatedAt, null, null, deadlineAt, membersAdded);

@@ -66,6 +66,20 @@ interface ProvisioningFlowScenarios {
 
         JsonNode team = findTeam(sandboxState(), teamId);
         assertThat(team.get("displayName").asString()).isEqualTo(name);
+        // After SUCCEEDED the job reads the General channel's files folder (the Create team doc's advice).
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        while (findTeam(sandboxState(), teamId).get("provisionedFilesFolders").isEmpty()) {
+            assertThat(java.time.Instant.now()).as("files folder of %s never read", teamId).isBefore(deadline);
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

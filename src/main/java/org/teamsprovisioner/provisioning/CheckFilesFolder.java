@@ -1,0 +1,29 @@
+package org.teamsprovisioner.provisioning;
+
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.teamsprovisioner.graph.GraphClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Step {@link Step#CHECK_FILES_FOLDER}: the Create team doc warns that the General channel's
+ * SharePoint site may fail to provision, and that reading its files folder after 5 minutes
+ * triggers it. The General channel's id is the team's thread id ({@code internalId}).
+ */
+@Component
+class CheckFilesFolder {
+
+    private final GraphClient graph;
+    private final Clock clock;
+
+    CheckFilesFolder(GraphClient graph, Clock clock) {
+        this.graph = graph;
+        this.clock = clock;
+    }
+
+    Mono<StepResult> run(TeamRequest request) {
+        return graph.getTeam(request.teamId())
+                .flatMap(team -> graph.touchFilesFolder(request.teamId(), team.internalId()))
+                .then(Mono.fromSupplier(() -> StepResult.done(request.followUpDone(clock.instant()))));
+    }
+}
