@@ -34,45 +34,8 @@ class SandboxTeamFromGroupHttpTest {
     private static final String DOOMED_GROUP = "0e0e0e0e-0000-4000-8000-000000000002";
 
     /** Seed example 4, verbatim. */
-    private static final String EXAMPLE_4 = """
-            {
-              "template@odata.bind": "https://graph.microsoft.com/beta/teamsTemplates('standard')",
-              "group@odata.bind": "https://graph.microsoft.com/beta/groups('71392b2f-1765-406e-86af-5907d9bdb2ab')"
-            }
-            """;
 
     /** Seed example 5, verbatim. */
-    private static final String EXAMPLE_5 = """
-            {
-               "template@odata.bind":"https://graph.microsoft.com/beta/teamsTemplates('standard')",
-               "group@odata.bind":"https://graph.microsoft.com/beta/groups('dbd8de4f-5d47-48da-87f1-594bed003375')",
-               "channels":[
-                  {
-                     "displayName":"Class Announcements 📢",
-                     "isFavoriteByDefault":true
-                  },
-                  {
-                     "displayName":"Homework 🏋️",
-                     "isFavoriteByDefault":true
-                  }
-               ],
-               "memberSettings":{
-                  "allowCreateUpdateChannels":false,
-                  "allowDeleteChannels":false,
-                  "allowAddRemoveApps":false,
-                  "allowCreateUpdateRemoveTabs":false,
-                  "allowCreateUpdateRemoveConnectors":false
-               },
-               "installedApps":[
-                  {
-                     "teamsApp@odata.bind":"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps('com.microsoft.teamspace.tab.vsts')"
-                  },
-                  {
-                     "teamsApp@odata.bind":"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps('1542629c-01b3-4a6d-8f76-1938b779e48d')"
-                  }
-               ]
-            }
-            """;
 
     private static final Pattern LOCATION = Pattern.compile("/teams\\('(" + GraphCalls.UUID + ")'\\)/operations\\('("
             + GraphCalls.UUID + ")'\\)");
@@ -104,7 +67,7 @@ class SandboxTeamFromGroupHttpTest {
     }
 
     static Stream<Arguments> seedExamples() {
-        return Stream.of(Arguments.of("example 4", EXAMPLE_4, EXAMPLE_4_GROUP), Arguments.of("example 5", EXAMPLE_5,
+        return Stream.of(Arguments.of("example 4", SeedExamples.EXAMPLE_4, EXAMPLE_4_GROUP), Arguments.of("example 5", SeedExamples.EXAMPLE_5,
                 EXAMPLE_5_GROUP));
     }
 
@@ -125,7 +88,7 @@ class SandboxTeamFromGroupHttpTest {
 
     @Test
     void teamInheritsTheGroupsNameDescriptionVisibilityAndMembers() {
-        sandbox.createTeam(token, EXAMPLE_4).expectStatus().isAccepted();
+        sandbox.createTeam(token, SeedExamples.EXAMPLE_4).expectStatus().isAccepted();
         sandbox.clock.advance(Duration.ofSeconds(3));
 
         JsonNode team = sandbox.getJson(token, sandbox.graph("/teams('" + EXAMPLE_4_GROUP + "')"));
@@ -147,7 +110,7 @@ class SandboxTeamFromGroupHttpTest {
 
     @Test
     void groupIsNotATeamUntilTheOperationSucceeds() {
-        sandbox.createTeam(token, EXAMPLE_5).expectStatus().isAccepted();
+        sandbox.createTeam(token, SeedExamples.EXAMPLE_5).expectStatus().isAccepted();
 
         JsonNode group = GraphCalls.json(GraphCalls.get(sandbox, token, "/groups/" + EXAMPLE_5_GROUP), 200);
         assertThat(group.get("resourceProvisioningOptions").isEmpty()).isTrue();
@@ -166,7 +129,7 @@ class SandboxTeamFromGroupHttpTest {
             members@odata.bind, `"members@odata.bind": ["https://graph.microsoft.com/v1.0/users('bob@contoso.com')"]`
             """)
     void propertyTheTeamInheritsFromTheGroupIsRejected(String property, String json) {
-        String body = EXAMPLE_4.replace("\"template@odata.bind\"", json + ", \"template@odata.bind\"");
+        String body = SeedExamples.EXAMPLE_4.replace("\"template@odata.bind\"", json + ", \"template@odata.bind\"");
 
         JsonNode error = GraphCalls.error(sandbox.createTeam(token, body), 400, "BadRequest");
 
@@ -178,7 +141,7 @@ class SandboxTeamFromGroupHttpTest {
 
     @Test
     void groupWithoutOwnerCannotBecomeATeam() {
-        JsonNode error = GraphCalls.error(sandbox.createTeam(token, EXAMPLE_4.replace(EXAMPLE_4_GROUP, ORPHAN_GROUP)), 400,
+        JsonNode error = GraphCalls.error(sandbox.createTeam(token, SeedExamples.EXAMPLE_4.replace(EXAMPLE_4_GROUP, ORPHAN_GROUP)), 400,
                 "BadRequest");
 
         assertThat(error.get("message").stringValue()).isEqualTo("The group '" + ORPHAN_GROUP + "' has no owner. In order"
@@ -189,7 +152,7 @@ class SandboxTeamFromGroupHttpTest {
     void groupThatDoesNotExistIsNotFound() {
         String unknown = "aaaaaaaa-0000-4000-8000-000000000000";
 
-        JsonNode error = GraphCalls.error(sandbox.createTeam(token, EXAMPLE_4.replace(EXAMPLE_4_GROUP, unknown)), 404,
+        JsonNode error = GraphCalls.error(sandbox.createTeam(token, SeedExamples.EXAMPLE_4.replace(EXAMPLE_4_GROUP, unknown)), 404,
                 "NotFound");
 
         assertThat(error.get("message").stringValue()).contains("CreateTeamFromGroupWithTemplateRequest")
@@ -212,7 +175,7 @@ class SandboxTeamFromGroupHttpTest {
 
         sandbox.clock.advance(Duration.ofMillis(millis));
 
-        sandbox.createTeam(token, EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)).expectStatus().isEqualTo(status);
+        sandbox.createTeam(token, SeedExamples.EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)).expectStatus().isEqualTo(status);
     }
 
     @Test
@@ -225,24 +188,24 @@ class SandboxTeamFromGroupHttpTest {
                     .isEqualTo(RunningSandbox.START.plus(Duration.ofMinutes(15)).toString());
 
             slow.clock.advance(Duration.ofMinutes(15).minusMillis(1));
-            GraphCalls.error(slow.createTeam(slowToken, EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)), 404, "NotFound");
+            GraphCalls.error(slow.createTeam(slowToken, SeedExamples.EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)), 404, "NotFound");
             slow.clock.advance(Duration.ofMillis(1));
-            slow.createTeam(slowToken, EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)).expectStatus().isAccepted();
+            slow.createTeam(slowToken, SeedExamples.EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)).expectStatus().isAccepted();
         }
         try (RunningSandbox instant = new RunningSandbox(Map.of("provisioner.sandbox.groups.replication-delay", "0s"))) {
             String instantToken = instant.graphToken();
             String groupId = GraphCalls.createGroup(instant, instantToken,
                     GraphCalls.unifiedGroup("Fresh", "fresh", DefaultDirectory.ALICE)).get("id").stringValue();
 
-            instant.createTeam(instantToken, EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)).expectStatus().isAccepted();
+            instant.createTeam(instantToken, SeedExamples.EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)).expectStatus().isAccepted();
         }
     }
 
     @Test
     void groupThatAlreadyHasATeamIsAConflict() {
-        sandbox.createTeam(token, EXAMPLE_4).expectStatus().isAccepted();
+        sandbox.createTeam(token, SeedExamples.EXAMPLE_4).expectStatus().isAccepted();
 
-        JsonNode error = GraphCalls.error(sandbox.createTeam(token, EXAMPLE_4), 409, "Conflict");
+        JsonNode error = GraphCalls.error(sandbox.createTeam(token, SeedExamples.EXAMPLE_4), 409, "Conflict");
 
         assertThat(error.get("message").stringValue()).contains(EXAMPLE_4_GROUP).contains("already has a team");
     }
@@ -252,12 +215,12 @@ class SandboxTeamFromGroupHttpTest {
         String location = sandbox.createTeamLocation(token, "From scratch");
         String teamId = location.substring("/teams('".length(), location.indexOf("')"));
 
-        GraphCalls.error(sandbox.createTeam(token, EXAMPLE_4.replace(EXAMPLE_4_GROUP, teamId)), 409, "Conflict");
+        GraphCalls.error(sandbox.createTeam(token, SeedExamples.EXAMPLE_4.replace(EXAMPLE_4_GROUP, teamId)), 409, "Conflict");
     }
 
     @Test
     void groupWhoseTeamFailedMayBeTeamifiedAgain() {
-        String body = EXAMPLE_4.replace(EXAMPLE_4_GROUP, DOOMED_GROUP);
+        String body = SeedExamples.EXAMPLE_4.replace(EXAMPLE_4_GROUP, DOOMED_GROUP);
         String first = sandbox.createTeam(token, body).expectStatus().isAccepted()
                 .returnResult(Void.class).getResponseHeaders().getLocation().toString();
         sandbox.clock.advance(Duration.ofSeconds(3));
@@ -278,7 +241,7 @@ class SandboxTeamFromGroupHttpTest {
                 """).get("id").stringValue();
         sandbox.clock.advance(Duration.ofSeconds(3));
 
-        JsonNode error = GraphCalls.error(sandbox.createTeam(token, EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)), 400,
+        JsonNode error = GraphCalls.error(sandbox.createTeam(token, SeedExamples.EXAMPLE_4.replace(EXAMPLE_4_GROUP, groupId)), 400,
                 "BadRequest");
 
         assertThat(error.get("message").stringValue()).contains("security group").contains("Microsoft 365 group");
@@ -287,14 +250,14 @@ class SandboxTeamFromGroupHttpTest {
     @Test
     void groupBindThatDoesNotAddressAGroupIsABadRequest() {
         JsonNode error = GraphCalls.error(sandbox.createTeam(token,
-                EXAMPLE_4.replace("groups('" + EXAMPLE_4_GROUP + "')", "users('alice@contoso.com')")), 400, "BadRequest");
+                SeedExamples.EXAMPLE_4.replace("groups('" + EXAMPLE_4_GROUP + "')", "users('alice@contoso.com')")), 400, "BadRequest");
 
         assertThat(error.get("message").stringValue()).contains("'group@odata.bind'").contains("does not address a group");
     }
 
     @Test
     void theOtherCreateTeamRulesStillApply() {
-        JsonNode error = GraphCalls.error(sandbox.createTeam(token, EXAMPLE_4.replace("'standard'", "'pirateShip'")), 400,
+        JsonNode error = GraphCalls.error(sandbox.createTeam(token, SeedExamples.EXAMPLE_4.replace("'standard'", "'pirateShip'")), 400,
                 "BadRequest");
 
         assertThat(error.get("message").stringValue()).contains("'pirateShip'");

@@ -147,6 +147,47 @@ final class SeedExamples {
             }
             """;
 
+    /** Example 4: Create a team from group. */
+    static final String EXAMPLE_4 = """
+            {
+              "template@odata.bind": "https://graph.microsoft.com/beta/teamsTemplates('standard')",
+              "group@odata.bind": "https://graph.microsoft.com/beta/groups('71392b2f-1765-406e-86af-5907d9bdb2ab')"
+            }
+            """;
+
+    /** Example 5: Create a team from a group with multiple channels, installed apps, and pinned tabs. */
+    static final String EXAMPLE_5 = """
+            {
+               "template@odata.bind":"https://graph.microsoft.com/beta/teamsTemplates('standard')",
+               "group@odata.bind":"https://graph.microsoft.com/beta/groups('dbd8de4f-5d47-48da-87f1-594bed003375')",
+               "channels":[
+                  {
+                     "displayName":"Class Announcements 📢",
+                     "isFavoriteByDefault":true
+                  },
+                  {
+                     "displayName":"Homework 🏋️",
+                     "isFavoriteByDefault":true
+                  }
+               ],
+               "memberSettings":{
+                  "allowCreateUpdateChannels":false,
+                  "allowDeleteChannels":false,
+                  "allowAddRemoveApps":false,
+                  "allowCreateUpdateRemoveTabs":false,
+                  "allowCreateUpdateRemoveConnectors":false
+               },
+               "installedApps":[
+                  {
+                     "teamsApp@odata.bind":"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps('com.microsoft.teamspace.tab.vsts')"
+                  },
+                  {
+                     "teamsApp@odata.bind":"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps('1542629c-01b3-4a6d-8f76-1938b779e48d')"
+                  }
+               ]
+            }
+            """;
+
     /** Example 8: Create a team with a non-standard base template type with extended properties. */
     static final String EXAMPLE_8 = """
             {
