@@ -21,36 +21,6 @@ class SandboxCreateTeamHttpTest {
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final Pattern LOCATION = Pattern.compile("/teams\\('(" + UUID + ")'\\)/operations\\('(" + UUID + ")'\\)");
 
-    /** Seed example 1: the minimal request, which names no member. */
-    private static final String EXAMPLE_1 = """
-            {
-              "template@odata.bind": "https://graph.microsoft.com/beta/teamsTemplates('standard')",
-              "displayName": "My Sample Team",
-              "description": "My Sample Team’s Description"
-            }
-            """;
-
-    /** Seed example 2: application permissions, owner by object id. */
-    private static final String EXAMPLE_2 = """
-            {
-               "template@odata.bind":"https://graph.microsoft.com/beta/teamsTemplates('standard')",
-               "displayName":"My Sample Team",
-               "description":"My Sample Team’s Description",
-               "members":[
-                  {
-                     "@odata.type":"#microsoft.graph.aadUserConversationMember",
-                     "roles":[
-                        "owner"
-                     ],
-                     "user@odata.bind":"https://graph.microsoft.com/beta/users('0040b377-61d8-43db-94f5-81374122dc7e')"
-                  }
-               ]
-            }
-            """;
-
-    /** Seed example 10: application permissions, owner by user principal name. */
-    private static final String EXAMPLE_10 = EXAMPLE_2.replace("0040b377-61d8-43db-94f5-81374122dc7e", "jacob@contoso.com");
-
     private final RunningSandbox sandbox = new RunningSandbox();
     private final String token = sandbox.graphToken();
 
@@ -61,7 +31,7 @@ class SandboxCreateTeamHttpTest {
 
     @Test
     void createTeamAnswers202WithOdataKeyLocationsAndAnEmptyBody() {
-        EntityExchangeResult<Void> result = sandbox.createTeam(token, EXAMPLE_2)
+        EntityExchangeResult<Void> result = sandbox.createTeam(token, SeedExamples.EXAMPLE_2)
                 .expectStatus().isAccepted()
                 .expectHeader().valueEquals(HttpHeaders.CONTENT_LENGTH, "0")
                 .expectHeader().doesNotExist(HttpHeaders.TRANSFER_ENCODING)
@@ -86,7 +56,7 @@ class SandboxCreateTeamHttpTest {
 
     @Test
     void example1WithoutMembersIsRejectedForAppOnlyTokensBecauseAnOwnerIsRequired() {
-        JsonNode error = badRequest(sandbox.createTeam(token, EXAMPLE_1));
+        JsonNode error = badRequest(sandbox.createTeam(token, SeedExamples.EXAMPLE_1));
 
         assertThat(error.get("message").stringValue())
                 .contains("owner is required")
@@ -96,14 +66,14 @@ class SandboxCreateTeamHttpTest {
 
     @Test
     void example10NamesTheOwnerByUserPrincipalNameAndTheTeamStoresTheObjectId() {
-        sandbox.createTeam(token, EXAMPLE_10).expectStatus().isAccepted();
+        sandbox.createTeam(token, SeedExamples.EXAMPLE_10).expectStatus().isAccepted();
 
         assertThat(sandbox.state().at("/teams/0/owners/0").stringValue()).isEqualTo(DefaultDirectory.JACOB);
     }
 
     @Test
     void example2NamesTheOwnerByObjectId() {
-        sandbox.createTeam(token, EXAMPLE_2).expectStatus().isAccepted();
+        sandbox.createTeam(token, SeedExamples.EXAMPLE_2).expectStatus().isAccepted();
 
         assertThat(sandbox.state().at("/teams/0/owners/0").stringValue())
                 .isEqualTo("0040b377-61d8-43db-94f5-81374122dc7e");
@@ -111,7 +81,7 @@ class SandboxCreateTeamHttpTest {
 
     @Test
     void aMemberWhoIsNotAnOwnerDoesNotSatisfyTheOwnerRule() {
-        JsonNode error = badRequest(sandbox.createTeam(token, EXAMPLE_2.replace("\"owner\"", "\"guest\"")));
+        JsonNode error = badRequest(sandbox.createTeam(token, SeedExamples.EXAMPLE_2.replace("\"owner\"", "\"guest\"")));
 
         assertThat(error.get("message").stringValue()).contains("owner is required");
     }
@@ -149,7 +119,7 @@ class SandboxCreateTeamHttpTest {
 
     @Test
     void templateDefinitionBindIsAnAlternativeToTemplateBind() {
-        String body = EXAMPLE_2.replace("\"template@odata.bind\":\"https://graph.microsoft.com/beta/teamsTemplates('standard')\"",
+        String body = SeedExamples.EXAMPLE_2.replace("\"template@odata.bind\":\"https://graph.microsoft.com/beta/teamsTemplates('standard')\"",
                 "\"templateDefinition@odata.bind\": \"https://graph.microsoft.com/beta/teamwork/teamTemplates/"
                         + "com.microsoft.teams.template.ManageAProject/definitions/"
                         + "Y29tLm1pY3Jvc29mdC50ZWFtcy50ZW1wbGF0ZS5NYW5hZ2VBUHJvamVjdCMjUHVibGljIyNhci1TQQ==\"");
@@ -160,14 +130,14 @@ class SandboxCreateTeamHttpTest {
 
     @Test
     void unknownTemplateIsABadRequest() {
-        JsonNode error = badRequest(sandbox.createTeam(token, EXAMPLE_2.replace("'standard'", "'pirateShip'")));
+        JsonNode error = badRequest(sandbox.createTeam(token, SeedExamples.EXAMPLE_2.replace("'standard'", "'pirateShip'")));
 
         assertThat(error.get("message").stringValue()).contains("'pirateShip'").contains("educationClass");
     }
 
     @Test
     void bothTemplateBindingsAtOnceIsABadRequest() {
-        String body = EXAMPLE_2.replace("\"displayName\"",
+        String body = SeedExamples.EXAMPLE_2.replace("\"displayName\"",
                 "\"templateDefinition@odata.bind\": \"https://graph.microsoft.com/beta/teamwork/teamTemplates/x/definitions/y\", \"displayName\"");
 
         assertThat(badRequest(sandbox.createTeam(token, body)).get("message").stringValue()).contains("not both");
@@ -175,7 +145,7 @@ class SandboxCreateTeamHttpTest {
 
     @Test
     void missingTemplateIsABadRequest() {
-        String body = EXAMPLE_2.replace("\"template@odata.bind\":\"https://graph.microsoft.com/beta/teamsTemplates('standard')\",", "");
+        String body = SeedExamples.EXAMPLE_2.replace("\"template@odata.bind\":\"https://graph.microsoft.com/beta/teamsTemplates('standard')\",", "");
 
         assertThat(badRequest(sandbox.createTeam(token, body)).get("message").stringValue())
                 .contains("template is required");
@@ -183,24 +153,24 @@ class SandboxCreateTeamHttpTest {
 
     @Test
     void missingDisplayNameIsABadRequest() {
-        String body = EXAMPLE_2.replace("\"displayName\":\"My Sample Team\",", "");
+        String body = SeedExamples.EXAMPLE_2.replace("\"displayName\":\"My Sample Team\",", "");
 
         assertThat(badRequest(sandbox.createTeam(token, body)).get("message").stringValue()).contains("'displayName'");
     }
 
     @Test
     void descriptionLongerThan1024CharactersIsABadRequest() {
-        sandbox.createTeam(token, EXAMPLE_2.replace("My Sample Team’s Description", "d".repeat(1024)))
+        sandbox.createTeam(token, SeedExamples.EXAMPLE_2.replace("My Sample Team’s Description", "d".repeat(1024)))
                 .expectStatus().isAccepted();
 
         JsonNode error = badRequest(sandbox.createTeam(token,
-                EXAMPLE_2.replace("My Sample Team’s Description", "d".repeat(1025))));
+                SeedExamples.EXAMPLE_2.replace("My Sample Team’s Description", "d".repeat(1025))));
         assertThat(error.get("message").stringValue()).contains("1024").contains("1025");
     }
 
     @Test
     void wronglyTypedPropertyIsABadRequest() {
-        JsonNode error = badRequest(sandbox.createTeam(token, EXAMPLE_2.replace("\"My Sample Team\"", "42")));
+        JsonNode error = badRequest(sandbox.createTeam(token, SeedExamples.EXAMPLE_2.replace("\"My Sample Team\"", "42")));
 
         assertThat(error.get("message").stringValue()).contains("'displayName'").contains("string");
     }
@@ -216,7 +186,7 @@ class SandboxCreateTeamHttpTest {
         JsonNode error = RunningSandbox.json(sandbox.client.post().uri(sandbox.graph("/teams"))
                 .header("Authorization", "Bearer " + token)
                 .contentType(MediaType.TEXT_PLAIN)
-                .bodyValue(EXAMPLE_2)
+                .bodyValue(SeedExamples.EXAMPLE_2)
                 .exchange()
                 .expectStatus().isEqualTo(415)
                 .expectHeader().contentType(MediaType.APPLICATION_JSON)
@@ -231,7 +201,7 @@ class SandboxCreateTeamHttpTest {
         sandbox.client.post().uri(sandbox.graph("/teams"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .bodyValue(EXAMPLE_2)
+                .bodyValue(SeedExamples.EXAMPLE_2)
                 .exchange()
                 .expectStatus().isAccepted();
     }
@@ -241,7 +211,7 @@ class SandboxCreateTeamHttpTest {
         sandbox.client.post().uri(URI.create(sandbox.baseUrl() + "/sandbox/graph/beta/teams"))
                 .header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(EXAMPLE_10)
+                .bodyValue(SeedExamples.EXAMPLE_10)
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().valueMatches(HttpHeaders.LOCATION, LOCATION.pattern());
