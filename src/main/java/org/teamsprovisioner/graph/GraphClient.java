@@ -1,6 +1,7 @@
 package org.teamsprovisioner.graph;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public class GraphClient {
     }
 
     public Mono<Team> getTeam(String teamId) {
-        return get(root + "/teams/" + UriUtils.encodePathSegment(teamId, java.nio.charset.StandardCharsets.UTF_8), Team.class);
+        return get(root + "/teams/" + segment(teamId), Team.class);
     }
 
     /**
@@ -158,7 +159,7 @@ public class GraphClient {
     }
 
     private Mono<List<GroupSummary>> findGroups(String filter) {
-        String uri = root + "/groups?$filter=" + UriUtils.encodeQueryParam(filter, java.nio.charset.StandardCharsets.UTF_8)
+        String uri = root + "/groups?$filter=" + UriUtils.encodeQueryParam(filter, StandardCharsets.UTF_8)
                 + "&$select=id,displayName,mailNickname,createdDateTime,resourceProvisioningOptions";
         return get(uri, GroupList.class).map(list -> list.value() == null ? List.<GroupSummary>of() : list.value());
     }
@@ -169,12 +170,12 @@ public class GraphClient {
     }
 
     private static String segment(String value) {
-        return UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
+        return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
     }
 
     /** {@code GET /users/{id | userPrincipalName}}; empty when the directory has no such user. */
     public Mono<DirectoryUser> findUser(String idOrUserPrincipalName) {
-        return get(root + "/users/" + UriUtils.encodePathSegment(idOrUserPrincipalName, java.nio.charset.StandardCharsets.UTF_8)
+        return get(root + "/users/" + segment(idOrUserPrincipalName)
                 + "?$select=" + DirectoryUser.SELECT, DirectoryUser.class)
                 .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.empty() : Mono.error(error));
     }
@@ -236,6 +237,6 @@ public class GraphClient {
 
     /** An OData string key: quotes doubled, then percent-encoded where a path segment needs it. */
     private static String key(String id) {
-        return "'" + UriUtils.encodePathSegment(id.replace("'", "''"), java.nio.charset.StandardCharsets.UTF_8) + "'";
+        return "'" + segment(id.replace("'", "''")) + "'";
     }
 }

@@ -82,7 +82,7 @@ public class CheckTeamRequest {
         }
         TeamSpec approved = new TeamSpec(displayName, requested.description(), visibility, template, requested.owners(),
                 requested.members(), channels, requested.existingGroupId(), settings, policy.properties.apps().alwaysInstalled(),
-                policy.properties.creationMode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                policy.properties.creationMode().wireValue());
         return new PolicyDecision(approved, displayName, List.of());
     }
 
@@ -97,15 +97,14 @@ public class CheckTeamRequest {
         }
         name.codePoints().filter(c -> naming.disallowedCharacters().indexOf(c) >= 0).distinct().forEach(c ->
                 violations.add(new Violation("naming.character", "/displayName", "may not contain '" + Character.toString(c) + "'")));
-        Set<String> missing = new LinkedHashSet<>(policy.prefix.missing(profile));
-        missing.addAll(policy.suffix.missing(profile));
-        if (!missing.isEmpty()) {
+        OrgPolicy.NameParts parts = policy.nameParts(profile);
+        if (!parts.missing().isEmpty()) {
             violations.add(new Violation("naming.attributeMissing", "/displayName", "the naming policy needs the requester's "
-                    + String.join(", ", missing) + (profile == null ? ", but the requester is not in the directory"
+                    + String.join(", ", parts.missing()) + (profile == null ? ", but the requester is not in the directory"
                     : ", which the directory profile does not have")));
             return null;
         }
-        String full = policy.prefix.resolve(profile) + name + policy.suffix.resolve(profile);
+        String full = parts.prefix() + name + parts.suffix();
         if (full.length() > naming.maxLength()) {
             violations.add(new Violation("naming.length", "/displayName", "becomes '" + full + "' (" + full.length()
                     + " characters) with the naming policy's prefix and suffix; at most " + naming.maxLength() + " are allowed"));

@@ -1,11 +1,9 @@
 package org.teamsprovisioner.policy;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.teamsprovisioner.graph.DirectoryUser;
 import reactor.core.publisher.Mono;
@@ -29,13 +27,11 @@ public class DescribePolicy {
 
     private EffectivePolicy describe(DirectoryUser profile) {
         PolicyProperties p = policy.properties;
-        Set<String> missing = new LinkedHashSet<>(policy.prefix.missing(profile));
-        missing.addAll(policy.suffix.missing(profile));
-        String prefix = missing.isEmpty() ? policy.prefix.resolve(profile) : null;
-        String suffix = missing.isEmpty() ? policy.suffix.resolve(profile) : null;
-        Integer room = missing.isEmpty() ? Math.max(0, p.naming().maxLength() - prefix.length() - suffix.length()) : null;
+        OrgPolicy.NameParts parts = policy.nameParts(profile);
+        Integer room = parts.missing().isEmpty()
+                ? Math.max(0, p.naming().maxLength() - parts.prefix().length() - parts.suffix().length()) : null;
         return new EffectivePolicy(
-                new EffectivePolicy.Naming(prefix, suffix, p.naming().prefix(), p.naming().suffix(), List.copyOf(missing),
+                new EffectivePolicy.Naming(parts.prefix(), parts.suffix(), p.naming().prefix(), p.naming().suffix(), parts.missing(),
                         p.naming().maxLength(), room, p.naming().disallowedCharacters(), policy.blockedWords.size()),
                 new EffectivePolicy.Owners(p.owners().min(), p.owners().max(), p.owners().requireRequester()),
                 new EffectivePolicy.Members(p.members().max(), p.members().allowGuests()),
@@ -43,7 +39,7 @@ public class DescribePolicy {
                 new EffectivePolicy.Choices(p.visibility().allowed(), p.visibility().defaultVisibility().toLowerCase(Locale.ROOT)),
                 new EffectivePolicy.Channels(p.channels().max(), policy.requiredChannels(), p.channels().forbidden()),
                 policy.lockedSettings, p.apps().alwaysInstalled(),
-                p.creationMode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                p.creationMode().wireValue());
     }
 
     /**

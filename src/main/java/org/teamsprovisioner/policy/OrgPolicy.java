@@ -46,6 +46,21 @@ class OrgPolicy {
         require(properties.owners().min() <= properties.owners().max(), "provisioner.policy.owners.min exceeds owners.max");
     }
 
+    /**
+     * The prefix and suffix as they resolve for a requester, or the attributes their profile lacks
+     * (then prefix and suffix are null): what both the check and the effective policy show.
+     */
+    NameParts nameParts(org.teamsprovisioner.graph.DirectoryUser profile) {
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>(prefix.missing(profile));
+        missing.addAll(suffix.missing(profile));
+        return missing.isEmpty()
+                ? new NameParts(prefix.resolve(profile), suffix.resolve(profile), List.of())
+                : new NameParts(null, null, List.copyOf(missing));
+    }
+
+    record NameParts(String prefix, String suffix, List<String> missing) {
+    }
+
     boolean usesRequesterProfile() {
         return prefix.usesAttributes() || suffix.usesAttributes();
     }

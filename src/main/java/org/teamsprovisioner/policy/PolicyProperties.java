@@ -128,6 +128,11 @@ public record PolicyProperties(
     }
 
     public enum CreationMode {
-        DIRECT, GROUP_FIRST
+        DIRECT, GROUP_FIRST;
+
+        /** As written in configuration and stored with a request: {@code direct}, {@code group-first}. */
+        public String wireValue() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 }

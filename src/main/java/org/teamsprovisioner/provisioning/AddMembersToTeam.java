@@ -38,7 +38,7 @@ class AddMembersToTeam {
         if (spec.existingGroupId() != null) {
             spec.owners().forEach(owner -> beyond.add(new Membership(owner, true)));
             nonOwners.forEach(member -> beyond.add(new Membership(member, false)));
-        } else if ("group-first".equals(spec.creationMode())) {
+        } else if (spec.createsGroupFirst()) {
             int ownersInCreate = Math.min(spec.owners().size(), CreateGroupInGraph.MAX_MEMBERS_IN_CREATE);
             spec.owners().stream().skip(ownersInCreate).forEach(owner -> beyond.add(new Membership(owner, true)));
             nonOwners.stream().skip(Math.max(0, CreateGroupInGraph.MAX_MEMBERS_IN_CREATE - ownersInCreate))

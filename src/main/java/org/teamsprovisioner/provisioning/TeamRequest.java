@@ -51,7 +51,7 @@ public record TeamRequest(
 
     static TeamRequest accept(UUID id, NewTeamRequest command, Instant now, Duration deadline) {
         TeamSpec spec = command.spec();
-        Step first = spec.existingGroupId() == null && "group-first".equals(spec.creationMode()) ? Step.CREATE_GROUP : Step.CREATE_TEAM;
+        Step first = spec.createsGroupFirst() ? Step.CREATE_GROUP : Step.CREATE_TEAM;
         return new TeamRequest(id, command.requester(), spec, RequestStatus.ACCEPTED, first,
                 null, null, null, null, 0, now, now, 0, spec.existingGroupId(), null, null, null, now.plus(deadline), 0);
     }
@@ -173,7 +173,7 @@ public record TeamRequest(
     Step retryStep() {
         // Graph's own operation failed: reading it again would fail again; only a new creation can succeed.
         if (operation != null && "failed".equalsIgnoreCase(operation.status())) {
-            return groupId == null && "group-first".equals(spec.creationMode()) ? Step.CREATE_GROUP : Step.CREATE_TEAM;
+            return groupId == null && spec.createsGroupFirst() ? Step.CREATE_GROUP : Step.CREATE_TEAM;
         }
         if (step != Step.DONE) {
             return step;

@@ -49,6 +49,11 @@ public record TeamSpec(
                 null, null, null);
     }
 
+    /** Group-first mode: {@code POST /groups} first, then the team from that group (not for an existing group). */
+    public boolean createsGroupFirst() {
+        return existingGroupId == null && "group-first".equals(creationMode);
+    }
+
     private static List<String> stripAll(List<String> values) {
         return values == null ? List.of() : values.stream().map(v -> v == null ? null : v.strip()).toList();
     }
