@@ -61,7 +61,7 @@ public class GraphClient {
      * re-sent here: a failure after sending is {@linkplain GraphException#isAmbiguous() ambiguous}.
      */
     public Mono<CreatedTeam> createTeam(NewTeam team) {
-        return guards.write(() -> web.post()
+        return guards.background(GraphWorkload.CREATE_TEAM, () -> web.post()
                 .uri(URI.create(root + "/teams"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(bodyFor(team))
@@ -72,8 +72,20 @@ public class GraphClient {
                 .onErrorMap(GraphException.class, GraphClient::afterPost));
     }
 
-    public Mono<TeamsAsyncOperation> getOperation(String teamId, String operationId) {
-        return get(root + "/teams(" + key(teamId) + ")/operations(" + key(operationId) + ")", TeamsAsyncOperation.class);
+    /**
+     * {@code GET /teams('{id}')/operations('{opId}')}, with the {@code Retry-After} Graph may put on
+     * an operation that is still running.
+     */
+    public Mono<OperationPoll> getOperation(String teamId, String operationId) {
+        URI uri = URI.create(root + "/teams(" + key(teamId) + ")/operations(" + key(operationId) + ")");
+        return guards.background(GraphWorkload.TEAMS_READ, () -> web.get()
+                .uri(uri)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                        ? response.bodyToMono(TeamsAsyncOperation.class).map(operation -> new OperationPoll(operation,
+                                RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock)))
+                        : failure(response))
+                .onErrorMap(GraphClient::unreachable));
     }
 
     /**
@@ -82,11 +94,12 @@ public class GraphClient {
      * has no site after 5 minutes.
      */
     public Mono<Void> touchFilesFolder(String teamId, String channelId) {
-        return get(root + "/teams/" + segment(teamId) + "/channels/" + segment(channelId) + "/filesFolder", Map.class).then();
+        return get(GraphWorkload.TEAMS_READ, root + "/teams/" + segment(teamId) + "/channels/" + segment(channelId) + "/filesFolder",
+                Map.class).then();
     }
 
     public Mono<Team> getTeam(String teamId) {
-        return get(root + "/teams/" + segment(teamId), Team.class);
+        return get(GraphWorkload.GET_TEAM, root + "/teams/" + segment(teamId), Team.class);
     }
 
     /**
@@ -108,7 +121,7 @@ public class GraphClient {
         if (!group.members().isEmpty()) {
             body.put("members@odata.bind", group.members().stream().map(member -> root + "/users/" + segment(member)).toList());
         }
-        return guards.write(() -> web.post()
+        return guards.background(GraphWorkload.DIRECTORY, () -> web.post()
                 .uri(URI.create(root + "/groups"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
@@ -131,7 +144,7 @@ public class GraphClient {
                 "roles", List.of("owner"), "user@odata.bind", bind("users", owner))));
         members.forEach(member -> values.add(Map.of("@odata.type", "microsoft.graph.aadUserConversationMember",
                 "roles", List.of(), "user@odata.bind", bind("users", member))));
-        return guards.write(() -> web.post()
+        return guards.background(GraphWorkload.TEAMS_WRITE, () -> web.post()
                 .uri(URI.create(root + "/teams/" + segment(teamId) + "/members/add"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("values", values))
@@ -143,8 +156,8 @@ public class GraphClient {
 
     /** {@code GET /groups/{id}}; empty when the directory has no such group. */
     public Mono<GroupSummary> findGroup(String groupId) {
-        return get(root + "/groups/" + segment(groupId) + "?$select=id,displayName,mailNickname,createdDateTime,resourceProvisioningOptions",
-                GroupSummary.class)
+        return get(GraphWorkload.DIRECTORY, root + "/groups/" + segment(groupId)
+                        + "?$select=id,displayName,mailNickname,createdDateTime,resourceProvisioningOptions", GroupSummary.class)
                 .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.empty() : Mono.error(error));
     }
 
@@ -161,7 +174,7 @@ public class GraphClient {
     private Mono<List<GroupSummary>> findGroups(String filter) {
         String uri = root + "/groups?$filter=" + UriUtils.encodeQueryParam(filter, StandardCharsets.UTF_8)
                 + "&$select=id,displayName,mailNickname,createdDateTime,resourceProvisioningOptions";
-        return get(uri, GroupList.class).map(list -> list.value() == null ? List.<GroupSummary>of() : list.value());
+        return get(GraphWorkload.DIRECTORY, uri, GroupList.class).map(list -> list.value() == null ? List.<GroupSummary>of() : list.value());
     }
 
     /** An OData string literal: single quotes, a quote inside written twice. */
@@ -173,22 +186,30 @@ public class GraphClient {
         return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
     }
 
-    /** {@code GET /users/{id | userPrincipalName}}; empty when the directory has no such user. */
+    /**
+     * {@code GET /users/{id | userPrincipalName}}; empty when the directory has no such user. A
+     * portal waits for this one (the policy check of a submit), so transient failures are retried
+     * in-process.
+     */
     public Mono<DirectoryUser> findUser(String idOrUserPrincipalName) {
-        return get(root + "/users/" + segment(idOrUserPrincipalName)
-                + "?$select=" + DirectoryUser.SELECT, DirectoryUser.class)
+        URI uri = URI.create(root + "/users/" + segment(idOrUserPrincipalName) + "?$select=" + DirectoryUser.SELECT);
+        return guards.interactive(GraphWorkload.DIRECTORY, () -> exchangeGet(uri, DirectoryUser.class))
                 .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.empty() : Mono.error(error));
     }
 
-    /** Every GET is idempotent, so transient failures are retried in-process (see {@link GraphGuards}). */
-    private <T> Mono<T> get(String uri, Class<T> type) {
-        return guards.read(() -> web.get()
-                .uri(URI.create(uri))
+    /** A GET a job makes: tried once, since the job reschedules itself after a failure (see {@link GraphGuards}). */
+    private <T> Mono<T> get(GraphWorkload workload, String uri, Class<T> type) {
+        return guards.background(workload, () -> exchangeGet(URI.create(uri), type));
+    }
+
+    private <T> Mono<T> exchangeGet(URI uri, Class<T> type) {
+        return web.get()
+                .uri(uri)
                 .accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
                         ? response.bodyToMono(type)
                         : failure(response))
-                .onErrorMap(GraphClient::unreachable));
+                .onErrorMap(GraphClient::unreachable);
     }
 
     /**

@@ -1,21 +1,15 @@
 package org.teamsprovisioner.graph;
 
-import io.netty.channel.ChannelOption;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -25,33 +19,34 @@ import reactor.netty.http.client.HttpClient;
 class GraphClientConfiguration {
 
     @Bean
-    GraphGuards graphGuards(GraphProperties properties, GraphRetryProperties retry, DatabaseClient db, Clock clock,
-            CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry limiters) {
-        // Breaker and write limiter are configured under resilience4j.* in application.yml; the retry needs
-        // code (Retry-After decides its wait), so it is built from provisioner.graph.retry.* and registered
-        // for Resilience4j's metrics.
-        return new GraphGuards(
-                new TenantThrottle(new R2dbcGraphThrottleStore(db), properties.tenantId(), clock),
-                breakers.circuitBreaker(GraphGuards.BREAKER),
-                retries.retry(GraphGuards.READ_RETRY, GraphGuards.readRetry(retry)),
-                limiters.rateLimiter(GraphGuards.WRITE_LIMITER),
-                retry.initialBackoff());
+    WorkloadPauses graphWorkloadPauses(GraphProperties properties, GraphPacingProperties pacing, DatabaseClient db, Clock clock) {
+        return new WorkloadPauses(new R2dbcGraphWorkloadStore(db), pacing, properties.tenantId(), clock);
+    }
+
+    @Bean
+    GraphPacing graphPacing(GraphProperties properties, GraphPacingProperties pacing, WorkloadPauses pauses, DatabaseClient db,
+            Clock clock) {
+        return new GraphPacing(new R2dbcGraphWorkloadStore(db), pauses, pacing, properties.tenantId(), clock);
+    }
+
+    @Bean
+    GraphGuards graphGuards(WorkloadPauses pauses, GraphRetryProperties retry, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+        // The breakers are configured under resilience4j.circuitbreaker.* in application.yml, one per
+        // workload; the retry needs code (Retry-After decides its wait), so it is built from
+        // provisioner.graph.retry.* and registered for Resilience4j's metrics.
+        return new GraphGuards(pauses, workload -> breakers.circuitBreaker(workload.breakerName()),
+                retries.retry(GraphGuards.READ_RETRY, GraphGuards.readRetry(retry)), retry.initialBackoff());
     }
 
     @Bean
     GraphClient graphClient(WebClient.Builder builder, GraphProperties properties, Clock clock, GraphGuards guards) {
         ReactorClientHttpConnector connector = connector(properties);
-        var registrations = new InMemoryReactiveClientRegistrationRepository(registration(properties));
-        ReactiveOAuth2AuthorizedClientService cache = new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
         var tokenClient = new WebClientReactiveClientCredentialsTokenResponseClient();
         tokenClient.setWebClient(WebClient.builder().clientConnector(connector).build());
-        var provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
-        provider.setAccessTokenResponseClient(tokenClient);
-        var manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(registrations, cache);
-        manager.setAuthorizedClientProvider(provider);
+        GraphTokens tokens = new GraphTokens(tokenClient, registration(properties), clock, properties.tokenRefreshBefore());
         WebClient web = builder.clone()
                 .clientConnector(connector)
-                .filter(new GraphTokenFilter(manager, cache))
+                .filter(new GraphTokenFilter(tokens))
                 .build();
         return new GraphClient(web, properties, clock, guards);
     }

@@ -12,10 +12,8 @@ public class GraphException extends RuntimeException {
 
     /** The circuit breaker on Graph is open: the call was not made. */
     public static final String CIRCUIT_OPEN = "CircuitOpen";
-    /** Another call (possibly on another replica) was throttled and its Retry-After has not passed: the call was not made. */
+    /** Another call of the workload (possibly on another replica) was throttled and its Retry-After has not passed: the call was not made. */
     public static final String TENANT_THROTTLED = "TenantThrottled";
-    /** The client-side write rate limiter had no permit in time: the call was not made. */
-    public static final String WRITE_RATE_LIMITED = "WriteRateLimited";
 
     private final int status;
     private final String code;
@@ -34,7 +32,7 @@ public class GraphException extends RuntimeException {
         this.ambiguous = ambiguous;
     }
 
-    /** A call this client refused to make (breaker open, tenant throttled, no write permit): retry after {@code wait}. */
+    /** A call this client refused to make (breaker open, workload throttled): retry after {@code wait}. */
     static GraphException notCalled(int status, String code, String message, Duration wait) {
         return new GraphException(status, code, message, wait, null, false);
     }
@@ -77,9 +75,9 @@ public class GraphException extends RuntimeException {
     }
 
     /**
-     * The work must wait, through no fault of the request: the tenant is throttled (a 429 here or on
-     * another replica), the circuit breaker is open, or this replica is at its write rate. A job
-     * reschedules for {@link #retryAfter()} without counting a failed try.
+     * The work must wait, through no fault of the request: the workload is throttled (a 429 here or
+     * on another replica) or its circuit breaker is open. A job reschedules for {@link #retryAfter()}
+     * without counting a failed try.
      */
     public boolean isPostponement() {
         return status == 429 || CIRCUIT_OPEN.equals(code);
@@ -87,6 +85,6 @@ public class GraphException extends RuntimeException {
 
     /** True when this client refused the call itself, so nothing reached Graph. */
     boolean wasNotCalled() {
-        return CIRCUIT_OPEN.equals(code) || TENANT_THROTTLED.equals(code) || WRITE_RATE_LIMITED.equals(code);
+        return CIRCUIT_OPEN.equals(code) || TENANT_THROTTLED.equals(code);
     }
 }

@@ -4,43 +4,47 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * What every Graph call passes through: the tenant's shared throttling pause, the circuit breaker,
- * and either in-process retries (idempotent reads) or the write rate limiter (POSTs, never retried).
+ * What every Graph call passes through, per {@link GraphWorkload}: the workload's shared throttling
+ * pause, checked as the last thing before the call goes on the wire, and the workload's circuit
+ * breaker, which sees only calls that reached Graph (a call refused here is never Graph's failure).
+ *
+ * <p>Calls made for a portal that waits for the answer ({@link #interactive}) are retried
+ * in-process on transient failures. Calls made by jobs ({@link #background}) are not: the job
+ * reschedules itself instead of holding a worker thread through a wait, and a POST is never sent
+ * twice by the client.
  */
 class GraphGuards {
 
-    static final String BREAKER = "graph";
     static final String READ_RETRY = "graph-reads";
-    static final String WRITE_LIMITER = "graph-writes";
 
-    private final TenantThrottle throttle;
-    private final CircuitBreaker breaker;
+    private final WorkloadPauses pauses;
+    private final Map<GraphWorkload, CircuitBreaker> breakers;
     private final Retry reads;
-    private final RateLimiter writes;
     private final Duration defaultThrottlePause;
 
-    GraphGuards(TenantThrottle throttle, CircuitBreaker breaker, Retry reads, RateLimiter writes,
-            Duration defaultThrottlePause) {
-        this.throttle = throttle;
-        this.breaker = breaker;
+    GraphGuards(WorkloadPauses pauses, Function<GraphWorkload, CircuitBreaker> breakers, Retry reads, Duration defaultThrottlePause) {
+        this.pauses = pauses;
+        this.breakers = new EnumMap<>(GraphWorkload.class);
+        for (GraphWorkload workload : GraphWorkload.values()) {
+            this.breakers.put(workload, breakers.apply(workload));
+        }
         this.reads = reads;
-        this.writes = writes;
         this.defaultThrottlePause = defaultThrottlePause;
     }
 
-    /** The retry of idempotent calls: exponential backoff with jitter, or exactly Graph's Retry-After when it sent one. */
+    /** The retry of calls a portal waits for: exponential backoff with jitter, or exactly Graph's Retry-After when it sent one. */
     static RetryConfig readRetry(GraphRetryProperties settings) {
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
                 settings.multiplier(), 0.5, settings.maxBackoff());
@@ -56,33 +60,36 @@ class GraphGuards {
                 .retryOnException(error -> error instanceof GraphException graph
                         && graph.isTransient()
                         && !GraphException.CIRCUIT_OPEN.equals(graph.code())
-                        // Waiting longer would hold a job worker: the job reschedules itself for then instead.
+                        // A portal is waiting: past the cap it gets the wait to retry after instead.
                         && graph.retryAfter().map(after -> after.compareTo(settings.retryAfterCap()) <= 0).orElse(true))
                 .failAfterMaxAttempts(false)
                 .build();
     }
 
-    <T> Mono<T> read(Supplier<Mono<T>> call) {
-        return guarded(call).transform(RetryOperator.of(reads));
+    /** A call a portal waits for: transient failures are retried here, honouring Retry-After. */
+    <T> Mono<T> interactive(GraphWorkload workload, Supplier<Mono<T>> call) {
+        return once(workload, call).transform(RetryOperator.of(reads));
     }
 
-    <T> Mono<T> write(Supplier<Mono<T>> call) {
-        return guarded(() -> Mono.defer(call).transform(RateLimiterOperator.of(writes)))
-                .onErrorMap(RequestNotPermitted.class, full -> GraphException.notCalled(429,
-                        GraphException.WRITE_RATE_LIMITED, "This replica is at its Graph write rate ("
-                                + writes.getRateLimiterConfig().getLimitForPeriod() + " per "
-                                + writes.getRateLimiterConfig().getLimitRefreshPeriod() + ")",
-                        writes.getRateLimiterConfig().getLimitRefreshPeriod()));
+    /** A call a job makes: tried once; the job reschedules after a failure. */
+    <T> Mono<T> background(GraphWorkload workload, Supplier<Mono<T>> call) {
+        return once(workload, call);
     }
 
-    private <T> Mono<T> guarded(Supplier<Mono<T>> call) {
-        return throttle.check()
+    CircuitBreaker breaker(GraphWorkload workload) {
+        return breakers.get(workload);
+    }
+
+    private <T> Mono<T> once(GraphWorkload workload, Supplier<Mono<T>> call) {
+        CircuitBreaker breaker = breakers.get(workload);
+        return pauses.check(workload)
                 .then(Mono.defer(call).transform(CircuitBreakerOperator.of(breaker)))
                 .onErrorMap(CallNotPermittedException.class, open -> GraphException.notCalled(503, GraphException.CIRCUIT_OPEN,
-                        "Graph failed too often lately; calls are paused (circuit breaker '" + breaker.getName() + "' is open)",
+                        "Graph failed too often lately; " + workload.key() + " calls are paused (circuit breaker '"
+                                + breaker.getName() + "' is open)",
                         Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1))))
                 .onErrorResume(GraphException.class, error -> error.status() == 429 && !error.wasNotCalled()
-                        ? throttle.throttled(error.retryAfter().orElse(defaultThrottlePause)).then(Mono.error(error))
+                        ? pauses.throttled(workload, error.retryAfter().orElse(defaultThrottlePause)).then(Mono.error(error))
                         : Mono.error(error));
     }
 }

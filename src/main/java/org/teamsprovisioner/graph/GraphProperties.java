@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param clientSecret Client secret of that app registration. Env {@code PROVISIONER_GRAPH_CLIENT_SECRET}.
  * @param connectTimeout TCP connect timeout for Graph and the token endpoint.
  * @param responseTimeout Longest wait for a Graph response before the call counts as failed.
+ * @param tokenRefreshBefore How long before its expiry the Graph token is replaced; the next call after
+ *     that requests a new one, and concurrent calls wait for that one request.
  */
 @Validated
 @ConfigurationProperties("provisioner.graph")
@@ -33,7 +35,8 @@ public record GraphProperties(
         @NotBlank String clientId,
         @NotBlank String clientSecret,
         @NotNull @DefaultValue("5s") Duration connectTimeout,
-        @NotNull @DefaultValue("30s") Duration responseTimeout) {
+        @NotNull @DefaultValue("30s") Duration responseTimeout,
+        @NotNull @DefaultValue("5m") Duration tokenRefreshBefore) {
 
     String resolvedTokenUri() {
         return tokenUri.replace("{tenant-id}", tenantId);

@@ -70,7 +70,7 @@ class CreateTeamInGraph {
 
     private StepResult accepted(TeamRequest request, CreatedTeam created) {
         return StepResult.after(request.creationAccepted(created.teamId(), created.operationId(), clock.instant()),
-                properties.pollInterval());
+                properties.pollInitialDelay());
     }
 
     private StepResult adopted(TeamRequest request, String teamId) {

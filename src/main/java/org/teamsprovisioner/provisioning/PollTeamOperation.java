@@ -2,8 +2,10 @@ package org.teamsprovisioner.provisioning;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import org.teamsprovisioner.graph.GraphClient;
+import org.teamsprovisioner.graph.OperationPoll;
 import org.teamsprovisioner.graph.TeamsAsyncOperation;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +30,8 @@ class PollTeamOperation {
         return graph.getOperation(request.teamId(), request.operation().id()).map(operation -> outcome(request, operation));
     }
 
-    private StepResult outcome(TeamRequest request, TeamsAsyncOperation operation) {
+    private StepResult outcome(TeamRequest request, OperationPoll poll) {
+        TeamsAsyncOperation operation = poll.operation();
         int attempts = operation.attemptsCount() == null ? 0 : operation.attemptsCount();
         TeamRequest observed = request.operationObserved(operation.status(), attempts, clock.instant());
         if (operation.failed()) {
@@ -38,6 +41,13 @@ class PollTeamOperation {
                     error == null || error.message() == null ? "Graph reported the team creation as failed" : error.message(),
                     clock.instant()));
         }
-        return StepResult.after(observed, operation.succeeded() ? Duration.ZERO : properties.pollInterval());
+        return StepResult.after(observed, operation.succeeded() ? Duration.ZERO : nextPoll(poll));
+    }
+
+    /** The poll interval, or Graph's Retry-After when it asks for longer, plus up to 10 % so a bulk's polls spread out. */
+    private Duration nextPoll(OperationPoll poll) {
+        Duration wait = poll.retryAfterHint().filter(hint -> hint.compareTo(properties.pollInterval()) > 0)
+                .orElse(properties.pollInterval());
+        return wait.plusMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() / 10 + 1));
     }
 }

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.teamsprovisioner.graph.GraphException;
+import org.teamsprovisioner.graph.GraphPacing;
+import org.teamsprovisioner.graph.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,12 +30,13 @@ public class ProvisionTeam {
     private final ReadCreatedTeam readTeam;
     private final AddMembersToTeam addMembers;
     private final CheckFilesFolder checkFilesFolder;
+    private final GraphPacing pacing;
     private final ProvisioningProperties properties;
     private final Clock clock;
 
     ProvisionTeam(TeamRequestStore store, CreateGroupInGraph createGroup, CreateTeamInGraph createTeam,
             PollTeamOperation pollOperation, ReadCreatedTeam readTeam, AddMembersToTeam addMembers,
-            CheckFilesFolder checkFilesFolder, ProvisioningProperties properties, Clock clock) {
+            CheckFilesFolder checkFilesFolder, GraphPacing pacing, ProvisioningProperties properties, Clock clock) {
         this.store = store;
         this.createGroup = createGroup;
         this.createTeam = createTeam;
@@ -41,20 +44,58 @@ public class ProvisionTeam {
         this.readTeam = readTeam;
         this.addMembers = addMembers;
         this.checkFilesFolder = checkFilesFolder;
+        this.pacing = pacing;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** @return when to run the next step, or empty when provisioning of this request is over */
-    public Mono<Optional<Instant>> runNextStep(UUID requestId) {
+    /**
+     * @param held the Graph call slot this request's job was given on its previous run, or null
+     * @return when to run the next step (and the slot kept for it), or done when provisioning of this request is over
+     */
+    public Mono<NextRun> runNextStep(UUID requestId, Slot held) {
         return store.find(requestId)
                 // A SUCCEEDED request may still have its files-folder follow-up to run.
                 .filter(request -> !request.status().isTerminal() || request.step() == Step.CHECK_FILES_FOLDER)
-                .flatMap(request -> advance(request)
-                        .flatMap(result -> store.save(result.request()).thenReturn(result))
-                        .doOnNext(result -> log(request, result.request())))
-                .map(result -> result.isDone() ? Optional.<Instant>empty() : Optional.of(clock.instant().plus(result.runAgainIn())))
-                .defaultIfEmpty(Optional.empty());
+                .flatMap(request -> pastDeadline(request)
+                        .map(failed -> persist(request, StepResult.done(failed)))
+                        .orElseGet(() -> paced(request, held)))
+                .defaultIfEmpty(NextRun.DONE);
+    }
+
+    /**
+     * The step's Graph call waits for its slot in the workload's shared pace: a job that gets none now
+     * comes back when its slot is due, holding it, and nothing about the request changes meanwhile.
+     */
+    private Mono<NextRun> paced(TeamRequest request, Slot held) {
+        GraphWorkload workload = workloadOf(request);
+        if (workload == null) {
+            return advance(request).flatMap(result -> persist(request, result));
+        }
+        return pacing.acquire(workload, held != null && held.workload() == workload ? held.at() : null)
+                .flatMap(permit -> permit.isGranted()
+                        ? advance(request).flatMap(result -> persist(request, result))
+                        : Mono.just(new NextRun(permit.comeBackAt(), permit.slot() == null ? null : new Slot(workload, permit.slot()))));
+    }
+
+    private Mono<NextRun> persist(TeamRequest before, StepResult result) {
+        return store.save(result.request())
+                .doOnNext(saved -> log(before, result.request()))
+                .thenReturn(result.isDone() ? NextRun.DONE : new NextRun(clock.instant().plus(result.runAgainIn()), null));
+    }
+
+    /** The Graph workload of the step's call, whose pace it waits for; null when the step calls nothing. */
+    private static GraphWorkload workloadOf(TeamRequest request) {
+        return switch (request.step()) {
+            case CREATE_GROUP -> GraphWorkload.DIRECTORY;
+            // An existing group is read first (its age tells replication lag from a missing group).
+            case CREATE_TEAM -> request.groupId() != null && request.groupCreatedAt() == null ? GraphWorkload.DIRECTORY
+                    : GraphWorkload.CREATE_TEAM;
+            case AWAIT_OPERATION, CHECK_FILES_FOLDER -> GraphWorkload.TEAMS_READ;
+            case READ_TEAM -> GraphWorkload.GET_TEAM;
+            case ADD_MEMBERS -> GraphWorkload.TEAMS_WRITE;
+            case DONE -> null;
+        };
     }
 
     private static void log(TeamRequest before, TeamRequest after) {
@@ -75,16 +116,22 @@ public class ProvisionTeam {
      */
     private Mono<StepResult> advance(TeamRequest request) {
         Instant now = clock.instant();
-        Instant deadline = request.deadlineAt() != null ? request.deadlineAt() : request.createdAt().plus(properties.deadline());
-        if (now.isAfter(deadline) && request.status() != RequestStatus.SUCCEEDED) {
-            return Mono.just(StepResult.done(request.failed("DeadlineExceeded", "Provisioning did not finish within "
-                    + properties.deadline() + " (provisioner.provisioning.deadline); it stopped at step " + request.step() + ".", now)));
-        }
         boolean reconcile = request.hasPendingCall();
         String post = postOf(request.step());
         Mono<TeamRequest> ready = post != null && !reconcile ? store.save(request.sending(post, now)) : Mono.just(request);
         return ready.flatMap(current -> step(current, reconcile)
                 .onErrorResume(GraphException.class, error -> Mono.just(afterFailure(current, error))));
+    }
+
+    /** The request FAILED with DeadlineExceeded when its run has outlived its deadline; a SUCCEEDED follow-up never fails. */
+    private Optional<TeamRequest> pastDeadline(TeamRequest request) {
+        Instant now = clock.instant();
+        Instant deadline = request.deadlineAt() != null ? request.deadlineAt() : request.createdAt().plus(properties.deadline());
+        if (now.isAfter(deadline) && request.status() != RequestStatus.SUCCEEDED) {
+            return Optional.of(request.failed("DeadlineExceeded", "Provisioning did not finish within "
+                    + properties.deadline() + " (provisioner.provisioning.deadline); it stopped at step " + request.step() + ".", now));
+        }
+        return Optional.empty();
     }
 
     private static String postOf(Step step) {
@@ -167,5 +214,24 @@ public class ProvisionTeam {
         long initial = properties.retryInitialBackoff().toMillis();
         long ceiling = Math.min(properties.retryMaxBackoff().toMillis(), initial << Math.min(attempt - 1, 20));
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(initial / 2, Math.max(initial / 2 + 1, ceiling + 1)));
+    }
+
+    /**
+     * A Graph call slot reserved for a request's job: presented when the job comes back at its time.
+     */
+    public record Slot(GraphWorkload workload, Instant at) {
+    }
+
+    /**
+     * @param at when the job runs next; null when provisioning of the request is over
+     * @param held the slot reserved for that run, or null
+     */
+    public record NextRun(Instant at, Slot held) {
+
+        static final NextRun DONE = new NextRun(null, null);
+
+        public boolean isDone() {
+            return at == null;
+        }
     }
 }

@@ -10,8 +10,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How provisioning jobs pace their Graph calls.
  *
- * @param pollInterval wait between two reads of a running {@code teamsAsyncOperation}; team
- *     creation typically takes tens of seconds, so polling faster only spends Graph quota.
+ * @param pollInitialDelay wait between Graph accepting a team and the first read of its
+ *     {@code teamsAsyncOperation}.
+ * @param pollInterval wait between two reads of a running {@code teamsAsyncOperation}, or Graph's
+ *     {@code Retry-After} on the last read when that is longer; up to 10 % is added at random so
+ *     polls of a bulk spread out. Microsoft's teamsAsyncOperation doc asks to "wait >30 seconds
+ *     between checks"; polling faster only spends the Teams read quota.
  * @param retryInitialBackoff first wait after a transient Graph failure (throttling, 5xx, no answer)
  *     when Graph sent no {@code Retry-After}; doubles on each further failure.
  * @param retryMaxBackoff longest wait between two tries of a step.
@@ -32,7 +36,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("provisioner.provisioning")
 public record ProvisioningProperties(
-        @NotNull @DefaultValue("5s") Duration pollInterval,
+        @NotNull @DefaultValue("30s") Duration pollInitialDelay,
+        @NotNull @DefaultValue("30s") Duration pollInterval,
         @NotNull @DefaultValue("2s") Duration retryInitialBackoff,
         @NotNull @DefaultValue("5m") Duration retryMaxBackoff,
         @Min(1) @DefaultValue("10") int retryMaxAttempts,

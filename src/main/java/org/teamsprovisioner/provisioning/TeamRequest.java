@@ -101,7 +101,8 @@ public record TeamRequest(
     TeamRequest operationObserved(String status, int attemptsCount, Instant now) {
         Step next = "succeeded".equalsIgnoreCase(status) ? Step.READ_TEAM : step;
         return new TeamRequest(id, requester, spec, RequestStatus.PROVISIONING, next, teamId,
-                new GraphOperation(operation.id(), status, attemptsCount), webUrl, null, next == step ? stepAttempts : 0,
+                // A poll that got an answer ends a run of failed polls: only consecutive failures count.
+                new GraphOperation(operation.id(), status, attemptsCount), webUrl, null, 0,
                 createdAt, now, version, groupId, groupCreatedAt, pendingCall, pendingSince, deadlineAt, membersAdded);
     }
 

@@ -56,6 +56,35 @@ class GraphClientSandboxTest extends SandboxH2Test {
     }
 
     @Test
+    void concurrentCallsWithoutATokenShareOneTokenRequest() {
+        GraphClient graph = freshClient(properties);
+        long before = tokenRequests();
+
+        reactor.core.publisher.Flux.range(0, 40)
+                .flatMap(i -> graph.getTeam(UUID.randomUUID().toString()).onErrorResume(GraphException.class,
+                        notFound -> reactor.core.publisher.Mono.empty()), 40)
+                .blockLast(Duration.ofSeconds(20));
+
+        assertThat(tokenRequests() - before).isEqualTo(1);
+    }
+
+    @Test
+    void tokenIsRequestedAgainOnceItIsAboutToExpire() {
+        // The sandbox issues tokens for an hour; asking for a new one 61 minutes before expiry means every call asks.
+        GraphProperties eager = new GraphProperties(properties.baseUrl(), properties.tokenUri(), properties.scope(),
+                properties.tenantId(), properties.clientId(), properties.clientSecret(), properties.connectTimeout(),
+                properties.responseTimeout(), Duration.ofMinutes(61));
+        GraphClient graph = freshClient(eager);
+        long before = tokenRequests();
+
+        for (int i = 0; i < 3; i++) {
+            catchThrowableOfType(GraphException.class, () -> graph.getTeam(UUID.randomUUID().toString()).block());
+        }
+
+        assertThat(tokenRequests() - before).isEqualTo(3);
+    }
+
+    @Test
     void createdTeamIsFollowedFromTheLocationHeaderToSuccess() {
         GraphClient graph = freshClient(properties);
 
@@ -106,7 +135,7 @@ class GraphClientSandboxTest extends SandboxH2Test {
     void wrongClientSecretFailsBeforeAnyGraphCall() {
         GraphProperties wrongSecret = new GraphProperties(properties.baseUrl(), properties.tokenUri(), properties.scope(),
                 properties.tenantId(), properties.clientId(), "not-the-secret", properties.connectTimeout(),
-                properties.responseTimeout());
+                properties.responseTimeout(), properties.tokenRefreshBefore());
 
         GraphException refused = catchThrowableOfType(GraphException.class,
                 () -> freshClient(wrongSecret).getTeam(UUID.randomUUID().toString()).block());
@@ -118,7 +147,7 @@ class GraphClientSandboxTest extends SandboxH2Test {
     private static TeamsAsyncOperation awaitEnd(GraphClient graph, CreatedTeam created) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
-            TeamsAsyncOperation operation = graph.getOperation(created.teamId(), created.operationId()).block();
+            TeamsAsyncOperation operation = graph.getOperation(created.teamId(), created.operationId()).block().operation();
             if (operation.succeeded() || operation.failed()) {
                 return operation;
             }

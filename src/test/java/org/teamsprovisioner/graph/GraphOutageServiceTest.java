@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class GraphOutageServiceTest extends SandboxH2Test {
 
     @Test
     void openBreakerShowsInTheGraphHealthGroupWhileLivenessAndReadinessStayUp() {
-        CircuitBreaker breaker = breakers.circuitBreaker(GraphGuards.BREAKER);
+        CircuitBreaker breaker = breakers.circuitBreaker(GraphWorkload.GET_TEAM.breakerName());
         breaker.transitionToOpenState();
         try {
             GraphException postponed = catchThrowableOfType(GraphException.class,
@@ -44,7 +45,8 @@ class GraphOutageServiceTest extends SandboxH2Test {
                     .expectStatus().isEqualTo(503)
                     .expectBody()
                     .jsonPath("$.status").isEqualTo("DOWN")
-                    .jsonPath("$.components.circuitBreakers.details.graph.details.state").isEqualTo("OPEN");
+                    .jsonPath("$.components.circuitBreakers.details['graph-get-team'].details.state").isEqualTo("OPEN")
+                    .jsonPath("$.components.circuitBreakers.details['graph-directory'].details.state").isEqualTo("CLOSED");
             http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
             http().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         } finally {
@@ -59,17 +61,14 @@ class GraphOutageServiceTest extends SandboxH2Test {
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(metrics).contains("resilience4j_circuitbreaker_state{", "name=\"graph\"",
-                "resilience4j_retry_calls", "name=\"graph-reads\"",
-                "resilience4j_ratelimiter_available_permissions", "name=\"graph-writes\"");
+        assertThat(metrics).contains("resilience4j_circuitbreaker_state{", "name=\"graph-create-team\"",
+                "name=\"graph-directory\"", "resilience4j_retry_calls", "name=\"graph-reads\"");
     }
 
     @Test
-    void requestWaitsWhileTheTenantIsThrottledAndThenSucceeds() throws InterruptedException {
+    void requestWaitsWhileTeamCreationIsThrottledAndThenSucceeds() {
         Instant until = Instant.now().plusSeconds(3);
-        new R2dbcGraphThrottleStore(db).throttle(properties.tenantId(), until).block();
-        // Replicas read the shared pause at most this long after another replica stored it.
-        Thread.sleep(TenantThrottle.CACHE_TIME.toMillis() + 100);
+        new R2dbcGraphWorkloadStore(db).pause(properties.tenantId(), GraphWorkload.CREATE_TEAM, until, Duration.ZERO).block();
         String token = tokenFor("throttled@contoso.com");
         String name = "Throttled " + UUID.randomUUID();
 

@@ -80,7 +80,7 @@ class GraphResilienceTest extends SandboxH2Test {
             GraphRetryProperties patient = new GraphRetryProperties(8, Duration.ofMillis(10), 2, Duration.ofMillis(100),
                     Duration.ofSeconds(5));
             GraphClient graph = clients().client(at(simulator), clients().guards(simulator.tenantId, patient,
-                    TestGraphClients.LENIENT_BREAKER, TestGraphClients.AMPLE_WRITES));
+                    TestGraphClients.LENIENT_BREAKER));
 
             for (int i = 0; i < 10; i++) {
                 try {
@@ -131,7 +131,7 @@ class GraphResilienceTest extends SandboxH2Test {
             Retry retry = TestGraphClients.retry(new GraphRetryProperties(2, Duration.ofMillis(10), 2, Duration.ofMillis(50),
                     Duration.ofSeconds(5)));
             GraphClient graph = clients().client(impatient, clients().guards(simulator.tenantId, retry,
-                    CircuitBreaker.of("slow", TestGraphClients.LENIENT_BREAKER), TestGraphClients.AMPLE_WRITES, db));
+                    CircuitBreaker.of("slow", TestGraphClients.LENIENT_BREAKER), db));
 
             GraphException timedOut = catchThrowableOfType(GraphException.class, () -> graph.findUser(ALICE).block());
 
@@ -172,7 +172,7 @@ class GraphResilienceTest extends SandboxH2Test {
             Retry once = TestGraphClients.retry(new GraphRetryProperties(1, Duration.ofMillis(10), 2, Duration.ofMillis(10),
                     Duration.ofSeconds(5)));
             GraphClient graph = clients().client(at(simulator),
-                    clients().guards(simulator.tenantId, once, breaker, TestGraphClients.AMPLE_WRITES, db));
+                    clients().guards(simulator.tenantId, once, breaker, db));
 
             for (int i = 0; i < 4; i++) {
                 assertThat(catchThrowableOfType(GraphException.class, () -> graph.findUser(ALICE).block()).status()).isIn(503, 504);
@@ -193,7 +193,7 @@ class GraphResilienceTest extends SandboxH2Test {
             CircuitBreaker breaker = CircuitBreaker.of("not-found", CircuitBreakerConfig.custom()
                     .recordException(new GraphOutage()).slidingWindowSize(2).minimumNumberOfCalls(2).build());
             GraphClient graph = clients().client(at(simulator), clients().guards(simulator.tenantId,
-                    TestGraphClients.retry(TestGraphClients.FAST_RETRY), breaker, TestGraphClients.AMPLE_WRITES, db));
+                    TestGraphClients.retry(TestGraphClients.FAST_RETRY), breaker, db));
 
             for (int i = 0; i < 3; i++) {
                 catchThrowableOfType(GraphException.class, () -> graph.getTeam(UUID.randomUUID().toString()).block());
@@ -204,25 +204,73 @@ class GraphResilienceTest extends SandboxH2Test {
     }
 
     @Test
-    void writesBeyondTheRateLimitFailFastAsPostponementWithoutReachingGraph() {
-        try (var simulator = new StandaloneSimulator()) {
-            GraphClient graph = clients().client(at(simulator), clients().guards(simulator.tenantId,
-                    TestGraphClients.FAST_RETRY, TestGraphClients.LENIENT_BREAKER,
-                    io.github.resilience4j.ratelimiter.RateLimiterConfig.custom().limitForPeriod(1)
-                            .limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ofMillis(50)).build()));
-            String second = "Second " + UUID.randomUUID();
+    void callsRefusedDuringAThrottlingPauseNeverCountInTheBreaker() {
+        try (var simulator = new StandaloneSimulator("throttling.other=1/30s", "throttling.retry-after-base=20s")) {
+            CircuitBreaker breaker = CircuitBreaker.of("paused", TestGraphClients.LENIENT_BREAKER);
+            Retry once = TestGraphClients.retry(new GraphRetryProperties(1, Duration.ofMillis(10), 2, Duration.ofMillis(10),
+                    Duration.ofSeconds(1)));
+            GraphClient graph = clients().client(at(simulator), clients().guards(simulator.tenantId, once, breaker, db));
+
+            graph.findUser(ALICE).block();
+            GraphException throttled = catchThrowableOfType(GraphException.class, () -> graph.findUser(BOB).block());
+            for (int i = 0; i < 5; i++) {
+                GraphException paused = catchThrowableOfType(GraphException.class, () -> graph.findUser(BOB).block());
+                assertThat(paused.code()).isEqualTo(GraphException.TENANT_THROTTLED);
+            }
+
+            assertThat(throttled.status()).isEqualTo(429);
+            // Two calls reached Graph (200 and 429, both "successes" for a breaker); the five refused here are not calls at all.
+            assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).isEqualTo(2);
+            assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+            assertThat(simulator.counters().get("earlyRetries").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void throttledTeamCreationDoesNotPauseDirectoryReads() {
+        try (var simulator = new StandaloneSimulator("throttling.create-team=1/30s", "throttling.retry-after-base=20s")) {
+            GraphClient graph = clients().client(at(simulator));
 
             graph.createTeam(team("First " + UUID.randomUUID())).block();
-            GraphException limited = catchThrowableOfType(GraphException.class, () -> graph.createTeam(team(second)).block());
+            GraphException throttled = catchThrowableOfType(GraphException.class,
+                    () -> graph.createTeam(team("Second " + UUID.randomUUID())).block());
+            GraphException paused = catchThrowableOfType(GraphException.class,
+                    () -> graph.createTeam(team("Third " + UUID.randomUUID())).block());
+            DirectoryUser user = graph.findUser(ALICE).block();
 
-            assertThat(limited.code()).isEqualTo(GraphException.WRITE_RATE_LIMITED);
-            assertThat(limited.isPostponement()).isTrue();
-            assertThat(limited.isAmbiguous()).isFalse();
-            assertThat(simulator.counters().get("teamsCreatedByDisplayName").has(second)).isFalse();
+            assertThat(throttled.status()).isEqualTo(429);
+            assertThat(throttled.isAmbiguous()).isFalse();
+            assertThat(paused.code()).isEqualTo(GraphException.TENANT_THROTTLED);
+            assertThat(paused.isPostponement()).isTrue();
+            assertThat(user.userPrincipalName()).isEqualToIgnoringCase(ALICE);
+            assertThat(simulator.counters().get("callsByRoute").get("POST /teams 429").asLong()).isEqualTo(1);
+            assertThat(simulator.counters().get("earlyRetries").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void failedTokenRequestsDoNotCountInTheBreaker() {
+        try (var simulator = new StandaloneSimulator()) {
+            GraphProperties wrongSecret = new GraphProperties(java.net.URI.create(simulator.root() + "/graph/v1.0"),
+                    simulator.root() + "/login/{tenant-id}/oauth2/v2.0/token", properties.scope(), simulator.tenantId,
+                    properties.clientId(), "not-the-secret", properties.connectTimeout(), properties.responseTimeout(),
+                    properties.tokenRefreshBefore());
+            CircuitBreaker breaker = CircuitBreaker.of("token", CircuitBreakerConfig.from(TestGraphClients.LENIENT_BREAKER)
+                    .minimumNumberOfCalls(2).slidingWindowSize(2).build());
+            GraphClient graph = clients().client(wrongSecret, clients().guards(simulator.tenantId,
+                    TestGraphClients.retry(TestGraphClients.FAST_RETRY), breaker, db));
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(catchThrowableOfType(GraphException.class, () -> graph.getTeam(UUID.randomUUID().toString()).block()).code())
+                        .isEqualTo("TokenRequestFailed");
+            }
+
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).isZero();
         }
     }
 
     private Instant storedThrottle(String tenantId) {
-        return new R2dbcGraphThrottleStore(db).throttledUntil(tenantId).block();
+        return new R2dbcGraphWorkloadStore(db).pausedUntil(tenantId, GraphWorkload.DIRECTORY).block();
     }
 }

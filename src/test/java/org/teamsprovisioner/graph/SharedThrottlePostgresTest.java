@@ -32,7 +32,7 @@ class SharedThrottlePostgresTest {
                 .build()));
         Clock clock = Clock.systemUTC();
         GraphProperties defaults = new GraphProperties(java.net.URI.create("http://unused"), "http://unused", "https://graph.microsoft.com/.default",
-                "unused", "sandbox-client", "sandbox-secret", Duration.ofSeconds(5), Duration.ofSeconds(10));
+                "unused", "sandbox-client", "sandbox-secret", Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(5));
         // Retry-After of 20 s is above the cap of 1 s: neither replica waits in-process, both must reschedule.
         GraphRetryProperties capped = new GraphRetryProperties(3, Duration.ofMillis(10), 2, Duration.ofMillis(50), Duration.ofSeconds(1));
 
@@ -40,9 +40,9 @@ class SharedThrottlePostgresTest {
             GraphProperties settings = TestGraphClients.pointedAt(defaults, simulator.root(), simulator.tenantId, Duration.ofSeconds(10));
             TestGraphClients clients = new TestGraphClients(WebClient.builder(), db, clock);
             GraphClient first = clients.client(settings, clients.guards(simulator.tenantId, TestGraphClients.retry(capped),
-                    CircuitBreaker.of("first", TestGraphClients.LENIENT_BREAKER), TestGraphClients.AMPLE_WRITES, db));
+                    CircuitBreaker.of("first", TestGraphClients.LENIENT_BREAKER), db));
             GraphClient second = clients.client(settings, clients.guards(simulator.tenantId, TestGraphClients.retry(capped),
-                    CircuitBreaker.of("second", TestGraphClients.LENIENT_BREAKER), TestGraphClients.AMPLE_WRITES, db));
+                    CircuitBreaker.of("second", TestGraphClients.LENIENT_BREAKER), db));
 
             first.findUser("alice@contoso.com").block();
             GraphException throttled = catchThrowableOfType(GraphException.class, () -> first.findUser("bob@contoso.com").block());

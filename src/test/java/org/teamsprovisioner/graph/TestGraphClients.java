@@ -2,8 +2,6 @@ package org.teamsprovisioner.graph;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +9,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Graph clients built as the application builds its own, but with their own token cache, breaker,
- * retry, write limiter and throttle memory, so a test starts from zero and sees only its own calls.
+ * Graph clients built as the application builds its own, but with their own token cache, breakers,
+ * retry and throttle memory, so a test starts from zero and sees only its own calls.
  */
 final class TestGraphClients {
 
@@ -21,13 +19,8 @@ final class TestGraphClients {
 
     static final CircuitBreakerConfig LENIENT_BREAKER = CircuitBreakerConfig.custom()
             .recordException(new GraphOutage())
+            .ignoreException(new NotGraphsOutcome())
             .minimumNumberOfCalls(1000)
-            .build();
-
-    static final RateLimiterConfig AMPLE_WRITES = RateLimiterConfig.custom()
-            .limitForPeriod(1000)
-            .limitRefreshPeriod(Duration.ofSeconds(1))
-            .timeoutDuration(Duration.ZERO)
             .build();
 
     private final WebClient.Builder webClients;
@@ -41,22 +34,30 @@ final class TestGraphClients {
     }
 
     GraphClient client(GraphProperties properties) {
-        return client(properties, guards(properties.tenantId(), FAST_RETRY, LENIENT_BREAKER, AMPLE_WRITES));
+        return client(properties, guards(properties.tenantId(), FAST_RETRY, LENIENT_BREAKER));
     }
 
     GraphClient client(GraphProperties properties, GraphGuards guards) {
         return new GraphClientConfiguration().graphClient(webClients, properties, clock, guards);
     }
 
-    GraphGuards guards(String tenantId, GraphRetryProperties retry, CircuitBreakerConfig breaker, RateLimiterConfig writes) {
-        return guards(tenantId, Retry.of("test-graph-reads", GraphGuards.readRetry(retry)), CircuitBreaker.of("test-graph", breaker),
-                writes, db);
+    /** Guards with one breaker of this configuration per workload. */
+    GraphGuards guards(String tenantId, GraphRetryProperties retry, CircuitBreakerConfig breaker) {
+        return new GraphGuards(pauses(tenantId, db), workload -> CircuitBreaker.of("test-" + workload.breakerName(), breaker),
+                retry(retry), Duration.ofMillis(20));
     }
 
-    GraphGuards guards(String tenantId, Retry retry, CircuitBreaker breaker, RateLimiterConfig writes, DatabaseClient store) {
-        return new GraphGuards(new TenantThrottle(new R2dbcGraphThrottleStore(store), tenantId, clock), breaker, retry,
-                RateLimiter.of("test-graph-writes", writes), Duration.ofMillis(20));
+    /** Guards whose every workload shares {@code breaker}, so a test can watch it. */
+    GraphGuards guards(String tenantId, Retry retry, CircuitBreaker breaker, DatabaseClient store) {
+        return new GraphGuards(pauses(tenantId, store), workload -> breaker, retry, Duration.ofMillis(20));
     }
+
+    WorkloadPauses pauses(String tenantId, DatabaseClient store) {
+        return new WorkloadPauses(new R2dbcGraphWorkloadStore(store), DEFAULT_PACING, tenantId, clock);
+    }
+
+    static final GraphPacingProperties DEFAULT_PACING = new GraphPacingProperties(CallRate.valueOf("10/1s"), CallRate.valueOf("30/1s"),
+            CallRate.valueOf("30/1s"), CallRate.valueOf("30/1s"), CallRate.valueOf("3500/10s"), Duration.ofSeconds(2));
 
     static Retry retry(GraphRetryProperties settings) {
         return Retry.of("test-graph-reads", GraphGuards.readRetry(settings));
@@ -65,6 +66,6 @@ final class TestGraphClients {
     static GraphProperties pointedAt(GraphProperties properties, String simulator, String tenantId, Duration responseTimeout) {
         return new GraphProperties(java.net.URI.create(simulator + "/graph/v1.0"),
                 simulator + "/login/{tenant-id}/oauth2/v2.0/token", properties.scope(), tenantId, properties.clientId(),
-                properties.clientSecret(), properties.connectTimeout(), responseTimeout);
+                properties.clientSecret(), properties.connectTimeout(), responseTimeout, properties.tokenRefreshBefore());
     }
 }

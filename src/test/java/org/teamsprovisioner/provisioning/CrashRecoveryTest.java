@@ -112,6 +112,7 @@ class CrashRecoveryTest {
         settings.put("provisioner.graph.token-uri", sandbox + "/login/{tenant-id}/oauth2/v2.0/token");
         settings.put("provisioner.security.jwt.issuer-uri", "https://sandbox.teams-provisioner.invalid/issuer");
         settings.put("provisioner.security.jwt.jwk-set-uri", sandbox + "/login/sandbox-tenant/discovery/v2.0/keys");
+        settings.put("provisioner.provisioning.poll-initial-delay", "200ms");
         settings.put("provisioner.provisioning.poll-interval", "200ms");
         settings.put("provisioner.provisioning.retry-initial-backoff", "200ms");
         settings.put("provisioner.jobs.polling-interval", "300ms");

@@ -49,6 +49,7 @@ class ProdProfileTokenTest {
                 Map.entry("provisioner.graph.token-uri", simulator + "/login/{tenant-id}/oauth2/v2.0/token"),
                 Map.entry("PROVISIONER_API_AUDIENCE", AUDIENCE),
                 Map.entry("provisioner.security.jwt.issuer-uri", entra.issuerUrl("entra").toString()),
+                Map.entry("provisioner.provisioning.poll-initial-delay", "200ms"),
                 Map.entry("provisioner.provisioning.poll-interval", "200ms"),
                 Map.entry("provisioner.jobs.polling-interval", "200ms")), "prod");
     }

@@ -1,6 +1,7 @@
 package org.teamsprovisioner.provisioning.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -8,15 +9,18 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.teamsprovisioner.graph.GraphWorkload;
 import org.teamsprovisioner.provisioning.ProvisionTeam;
+import org.teamsprovisioner.provisioning.ProvisioningQueue;
 
 /**
  * Provisioning runs as db-scheduler jobs: one execution per request, claimed from the database by
@@ -32,33 +36,61 @@ public class ProvisioningJobs {
     // A step makes one or two Graph calls, each bounded by the Graph response timeout.
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
 
+    /**
+     * The job's data is the Graph call slot it holds, if any ({@code workload@epoch-millis}): a job
+     * that had to wait for its slot comes back holding it, on whichever replica picks it up.
+     */
     @Bean
-    CustomTask<Void> provisionTeamTask(ProvisionTeam provisionTeam) {
-        return Tasks.custom(TASK_NAME, Void.class)
+    CustomTask<String> provisionTeamTask(ProvisionTeam provisionTeam, ObjectProvider<ProvisioningQueue> queue) {
+        return Tasks.custom(TASK_NAME, String.class)
                 // Only unexpected errors (database down, a bug) get here; Graph failures are handled per step.
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
                 .execute((instance, context) -> {
-                    Optional<Instant> next = provisionTeam.runNextStep(UUID.fromString(instance.getId())).block(STEP_TIMEOUT);
-                    if (next == null || next.isEmpty()) {
+                    ProvisionTeam.NextRun next = provisionTeam.runNextStep(UUID.fromString(instance.getId()), slot(instance.getData()))
+                            .block(STEP_TIMEOUT);
+                    if (next == null || next.isDone()) {
                         return new CompletionHandler.OnCompleteRemove<>();
                     }
-                    return (complete, operations) -> operations.reschedule(complete, next.get());
+                    return (complete, operations) -> {
+                        operations.reschedule(complete, next.at(), data(next.held()));
+                        queue.ifAvailable(workers -> workers.wakeUpAt(next.at()));
+                    };
                 });
+    }
+
+    static String data(ProvisionTeam.Slot slot) {
+        return slot == null ? null : slot.workload().key() + "@" + slot.at().toEpochMilli();
+    }
+
+    static ProvisionTeam.Slot slot(String data) {
+        int at = data == null ? -1 : data.indexOf('@');
+        if (at < 0) {
+            return null;
+        }
+        String key = data.substring(0, at);
+        for (GraphWorkload workload : GraphWorkload.values()) {
+            if (workload.key().equals(key)) {
+                return new ProvisionTeam.Slot(workload, Instant.ofEpochMilli(Long.parseLong(data.substring(at + 1))));
+            }
+        }
+        return null;
     }
 
     /** @param recurringTasks housekeeping (e.g. purging expired idempotency keys), run by whichever replica is free */
     @Bean
-    ProvisioningWorkers provisioningWorkers(DataSource dataSource, CustomTask<Void> provisionTeamTask, JobsProperties properties,
-            List<RecurringTask<?>> recurringTasks) {
+    ProvisioningWorkers provisioningWorkers(DataSource dataSource, CustomTask<String> provisionTeamTask, JobsProperties properties,
+            List<RecurringTask<?>> recurringTasks, Clock clock) {
         boolean postgres = isPostgres(dataSource);
         return new ProvisioningWorkers(() -> scheduler(dataSource, provisionTeamTask, recurringTasks, properties, postgres),
-                properties.enabled());
+                properties.enabled(), clock);
     }
 
-    private static Scheduler scheduler(DataSource dataSource, CustomTask<Void> task, List<RecurringTask<?>> recurringTasks,
+    private static Scheduler scheduler(DataSource dataSource, CustomTask<String> task, List<RecurringTask<?>> recurringTasks,
             JobsProperties properties, boolean postgres) {
         var builder = Scheduler.create(dataSource, task)
                 .startTasks(recurringTasks)
+                // picked_by tells which replica holds a job; replicas on one host must not share a name.
+                .schedulerName(new SchedulerName.Fixed(properties.resolvedSchedulerName()))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())

@@ -1,0 +1,79 @@
+package org.teamsprovisioner.graph;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/**
+ * Paces the provisioning jobs' Graph calls to the workload's limit, across all replicas: before a
+ * job makes its call it takes a slot. A slot that is due now is granted; a later one is reserved
+ * for the job, which reschedules itself to that instant instead of waiting for a permit on a
+ * thread, and is granted when it comes back. Slots are handed out one {@link CallRate#interval()}
+ * apart, in the order jobs asked, so a backlog drains at the limit without a herd retrying every
+ * second. A 429 pauses the workload: no slot is granted before its Retry-After, also to a job that
+ * was holding one.
+ */
+public class GraphPacing {
+
+    private final GraphWorkloadStore store;
+    private final WorkloadPauses pauses;
+    private final GraphPacingProperties settings;
+    private final String tenantId;
+    private final Clock clock;
+
+    GraphPacing(GraphWorkloadStore store, WorkloadPauses pauses, GraphPacingProperties settings, String tenantId, Clock clock) {
+        this.store = store;
+        this.pauses = pauses;
+        this.settings = settings;
+        this.tenantId = tenantId;
+        this.clock = clock;
+    }
+
+    /**
+     * @param held the slot this job was given earlier for this workload, or null
+     * @return granted, or the instant to come back at with the slot reserved for then
+     */
+    public Mono<Permit> acquire(GraphWorkload workload, Instant held) {
+        CallRate rate = settings.rateOf(workload);
+        Instant now = clock.instant();
+        if (held != null && !now.isBefore(held.minus(rate.burstTolerance())) && !now.isAfter(held.plus(settings.lateAllowance()))) {
+            // The shared pause is read fresh: a 429 since the slot was given voids it.
+            return store.pausedUntil(tenantId, workload)
+                    .flatMap(paused -> paused.isAfter(now) ? reserve(workload, rate, now) : Mono.just(Permit.GRANTED));
+        }
+        return reserve(workload, rate, now);
+    }
+
+    private Mono<Permit> reserve(GraphWorkload workload, CallRate rate, Instant now) {
+        Duration interval = rate.interval();
+        return pauses.checkKnown(workload)
+                .then(store.reserve(tenantId, workload, now, interval))
+                .map(row -> {
+                    Instant slot = row.nextSlot().minus(interval);
+                    Instant conforming = max(slot.minus(rate.burstTolerance()), row.pausedUntil());
+                    return conforming.isAfter(now) ? new Permit(conforming, slot) : Permit.GRANTED;
+                })
+                // This replica saw a 429 that the database does not know yet (its write failed): wait it out.
+                .onErrorResume(GraphException.class, paused -> Mono.just(new Permit(now.plus(paused.retryAfter().orElseThrow()), null)));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * A job's permission to make its call now, or the instant to come back at and the slot reserved for it.
+     *
+     * @param comeBackAt null when granted
+     * @param slot the reserved slot to present when coming back, or null
+     */
+    public record Permit(Instant comeBackAt, Instant slot) {
+
+        static final Permit GRANTED = new Permit(null, null);
+
+        public boolean isGranted() {
+            return comeBackAt == null;
+        }
+    }
+}
