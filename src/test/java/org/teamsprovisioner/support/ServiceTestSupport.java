@@ -14,6 +14,16 @@ public abstract class ServiceTestSupport {
 
     public abstract int port();
 
+    /**
+     * Settings for another replica so that it calls this service's simulated Graph: replicas of one
+     * deployment share one Graph tenant, and a job may run its steps on any of them.
+     */
+    public java.util.Map<String, Object> sharedGraph() {
+        String sandbox = "http://localhost:" + port() + "/sandbox";
+        return java.util.Map.of("provisioner.graph.base-url", sandbox + "/graph/v1.0",
+                "provisioner.graph.token-uri", sandbox + "/login/{tenant-id}/oauth2/v2.0/token");
+    }
+
     public WebTestClient http() {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port())
