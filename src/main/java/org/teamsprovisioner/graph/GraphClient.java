@@ -12,6 +12,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The provisioner's only way into Microsoft Graph: the few calls it needs, with app-only tokens. */
 public class GraphClient {
@@ -22,12 +23,14 @@ public class GraphClient {
     private final String root;
     private final Clock clock;
     private final GraphGuards guards;
+    private final JsonMapper json;
 
-    GraphClient(WebClient web, GraphProperties properties, Clock clock, GraphGuards guards) {
+    GraphClient(WebClient web, GraphProperties properties, Clock clock, GraphGuards guards, JsonMapper json) {
         this.web = web;
         this.root = properties.root();
         this.clock = clock;
         this.guards = guards;
+        this.json = json;
     }
 
     /** The exact body {@link #createTeam} sends, also for previews. */
@@ -172,9 +175,18 @@ public class GraphClient {
     }
 
     private Mono<List<GroupSummary>> findGroups(String filter) {
-        String uri = root + "/groups?$filter=" + UriUtils.encodeQueryParam(filter, StandardCharsets.UTF_8)
+        String uri = root + "/groups?$filter=" + queryValue(filter)
                 + "&$select=id,displayName,mailNickname,createdDateTime,resourceProvisioningOptions";
         return get(GraphWorkload.DIRECTORY, uri, GroupList.class).map(list -> list.value() == null ? List.<GroupSummary>of() : list.value());
+    }
+
+    /**
+     * A query parameter value, percent-encoded. RFC 3986 lets {@code +} stand in a query, but
+     * servers decode it as a space (form encoding), so {@code a+b@contoso.com} would be looked up as
+     * {@code a b@contoso.com}: it is encoded too.
+     */
+    private static String queryValue(String value) {
+        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8).replace("+", "%2B");
     }
 
     /** An OData string literal: single quotes, a quote inside written twice. */
@@ -195,6 +207,163 @@ public class GraphClient {
         URI uri = URI.create(root + "/users/" + segment(idOrUserPrincipalName) + "?$select=" + DirectoryUser.SELECT);
         return guards.interactive(GraphWorkload.DIRECTORY, () -> exchangeGet(uri, DirectoryUser.class))
                 .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.empty() : Mono.error(error));
+    }
+
+    /**
+     * Looks many users up in as few calls as Graph allows: {@code GET /users?$filter=id in (…) or
+     * userPrincipalName in (…)}, 15 values per request (the known issues' limit on {@code in}
+     * without advanced query parameters), and several such requests in one {@code POST /$batch}
+     * (20 at most). A portal waits for this (the policy check of a submit): requests Graph
+     * answered with a transient failure (429, 5xx) are sent again, alone, after the longest
+     * Retry-After among them; the others are not repeated. User.Read.All suffices (getByIds would
+     * need Directory.Read.All, and takes ids only).
+     *
+     * @return the users found, keyed by the id or name as given; absent ones are not in the directory
+     */
+    public Mono<Map<String, DirectoryUser>> findUsers(java.util.Collection<? extends String> idsOrUserPrincipalNames) {
+        List<String> wanted = List.copyOf(new java.util.LinkedHashSet<>(idsOrUserPrincipalNames));
+        if (wanted.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<List<String>> filters = partition(wanted, MAX_IN_VALUES);
+        return reactor.core.publisher.Flux.fromIterable(partition(filters, JsonBatch.MAX_REQUESTS))
+                .flatMap(this::findUsersInOneCall)
+                .collect(java.util.HashMap<String, DirectoryUser>::new, Map::putAll)
+                .map(Map::copyOf);
+    }
+
+    // "When using the in operator, the request is limited to 15 expressions in the filter clause by default" (Graph known issues).
+    private static final int MAX_IN_VALUES = 15;
+
+    /** One GET for up to 15 users; a $batch of such GETs for more. */
+    private Mono<Map<String, DirectoryUser>> findUsersInOneCall(List<List<String>> filters) {
+        Map<String, DirectoryUser> found = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<Integer> unresolved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < filters.size(); i++) {
+            unresolved.add(i);
+        }
+        return guards.interactive(GraphWorkload.DIRECTORY, () -> {
+            List<Integer> pending = unresolved.stream().sorted().toList();
+            if (filters.size() == 1) {
+                return exchangeGet(URI.create(root + usersWhere(filters.get(0))), UserList.class)
+                        .doOnNext(list -> {
+                            match(filters.get(0), list.value(), found);
+                            unresolved.clear();
+                        })
+                        .then();
+            }
+            List<JsonBatch.Request> requests = pending.stream()
+                    .map(index -> new JsonBatch.Request(Integer.toString(index), "GET", usersWhere(filters.get(index))))
+                    .toList();
+            return web.post()
+                    .uri(URI.create(root + "/$batch"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .bodyValue(new JsonBatch.Requests(requests))
+                    .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                            ? response.bodyToMono(JsonBatch.Responses.class)
+                            : failure(response))
+                    .onErrorMap(GraphClient::unreachable)
+                    .flatMap(answer -> settle(answer, filters, found, unresolved));
+        }).thenReturn(found);
+    }
+
+    /** {@code /users?$filter=…&$select=…}, relative to the version root, encoded for a URL. */
+    private static String usersWhere(List<String> users) {
+        List<String> ids = users.stream().filter(user -> !isUserPrincipalName(user)).map(GraphClient::literal).toList();
+        List<String> names = users.stream().filter(GraphClient::isUserPrincipalName).map(GraphClient::literal).toList();
+        List<String> clauses = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            clauses.add("id in (" + String.join(",", ids) + ")");
+        }
+        if (!names.isEmpty()) {
+            clauses.add("userPrincipalName in (" + String.join(",", names) + ")");
+        }
+        return "/users?$filter=" + queryValue(String.join(" or ", clauses)) + "&$select=" + DirectoryUser.SELECT;
+    }
+
+    private static boolean isUserPrincipalName(String user) {
+        return user.indexOf('@') >= 0;
+    }
+
+    /** Graph answers the users that exist, unordered: each is matched to the id or name asked for, ignoring case. */
+    private static void match(List<String> asked, List<DirectoryUser> answered, Map<String, DirectoryUser> found) {
+        for (String user : asked) {
+            for (DirectoryUser candidate : answered == null ? List.<DirectoryUser>of() : answered) {
+                String key = isUserPrincipalName(user) ? candidate.userPrincipalName() : candidate.id();
+                if (user.equalsIgnoreCase(key)) {
+                    found.put(user, candidate);
+                }
+            }
+        }
+    }
+
+    /** Takes what Graph answered; fails with the first transient failure (and the longest Retry-After) if any request needs repeating. */
+    private Mono<Void> settle(JsonBatch.Responses answer, List<List<String>> filters, Map<String, DirectoryUser> found,
+            java.util.Set<Integer> unresolved) {
+        GraphException transientFailure = null;
+        java.time.Duration longestWait = null;
+        for (JsonBatch.Response response : answer.responses() == null ? List.<JsonBatch.Response>of() : answer.responses()) {
+            Integer index = indexOf(response.id(), filters.size());
+            if (index == null || !unresolved.contains(index)) {
+                continue;
+            }
+            if (response.status() >= 200 && response.status() < 300) {
+                match(filters.get(index), json.treeToValue(response.body(), UserList.class).value(), found);
+                unresolved.remove(index);
+                continue;
+            }
+            GraphError.Body error = errorOf(response);
+            GraphException failure = new GraphException(response.status(), error.code(), error.message(),
+                    RetryAfter.parse(response.header(HttpHeaders.RETRY_AFTER), clock), null);
+            if (!failure.isTransient()) {
+                return Mono.error(failure);
+            }
+            transientFailure = transientFailure == null ? failure : transientFailure;
+            java.time.Duration wait = failure.retryAfter().orElse(null);
+            if (wait != null && (longestWait == null || wait.compareTo(longestWait) > 0)) {
+                longestWait = wait;
+            }
+        }
+        if (transientFailure == null && !unresolved.isEmpty()) {
+            // Graph answers every request of a batch; one left out is retried like a failure.
+            transientFailure = new GraphException(0, "BatchResponseMissing", "Graph's $batch answer left out "
+                    + unresolved.size() + " request(s)", null, null);
+        }
+        if (transientFailure == null) {
+            return Mono.empty();
+        }
+        return Mono.error(longestWait == null ? transientFailure : new GraphException(transientFailure.status(),
+                transientFailure.code(), transientFailure.getMessage(), longestWait, null));
+    }
+
+    private static Integer indexOf(String id, int size) {
+        try {
+            int index = Integer.parseInt(id);
+            return index >= 0 && index < size ? index : null;
+        } catch (NumberFormatException notOurs) {
+            return null;
+        }
+    }
+
+    private GraphError.Body errorOf(JsonBatch.Response response) {
+        try {
+            GraphError error = response.body() == null ? null : json.treeToValue(response.body(), GraphError.class);
+            if (error != null && error.error() != null) {
+                return error.error();
+            }
+        } catch (RuntimeException unreadable) {
+            // reported with the status alone
+        }
+        return new GraphError.Body("HttpStatus" + response.status(), "Graph answered HTTP " + response.status() + " in a $batch");
+    }
+
+    private static <T> List<List<T>> partition(List<T> items, int size) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            parts.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return parts;
     }
 
     /** A GET a job makes: tried once, since the job reschedules itself after a failure (see {@link GraphGuards}). */

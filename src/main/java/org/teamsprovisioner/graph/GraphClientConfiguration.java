@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class GraphClientConfiguration {
@@ -39,7 +40,7 @@ class GraphClientConfiguration {
     }
 
     @Bean
-    GraphClient graphClient(WebClient.Builder builder, GraphProperties properties, Clock clock, GraphGuards guards) {
+    GraphClient graphClient(WebClient.Builder builder, GraphProperties properties, Clock clock, GraphGuards guards, JsonMapper json) {
         ReactorClientHttpConnector connector = connector(properties);
         var tokenClient = new WebClientReactiveClientCredentialsTokenResponseClient();
         tokenClient.setWebClient(WebClient.builder().clientConnector(connector).build());
@@ -48,7 +49,12 @@ class GraphClientConfiguration {
                 .clientConnector(connector)
                 .filter(new GraphTokenFilter(tokens))
                 .build();
-        return new GraphClient(web, properties, clock, guards);
+        return new GraphClient(web, properties, clock, guards, json);
+    }
+
+    @Bean
+    DirectoryReader directoryReader(GraphClient graph, DirectoryCacheProperties cache) {
+        return new DirectoryReader(graph, cache);
     }
 
     private static ClientRegistration registration(GraphProperties properties) {

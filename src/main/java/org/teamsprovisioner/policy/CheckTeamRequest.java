@@ -1,7 +1,6 @@
 package org.teamsprovisioner.policy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,12 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.teamsprovisioner.graph.DirectoryReader;
 import org.teamsprovisioner.graph.DirectoryUser;
-import org.teamsprovisioner.graph.GraphClient;
 import org.teamsprovisioner.provisioning.NewTeamRequest;
 import org.teamsprovisioner.provisioning.TeamSpec;
 import org.teamsprovisioner.provisioning.Violation;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,41 +25,45 @@ import reactor.core.publisher.Mono;
 @Service
 public class CheckTeamRequest {
 
-    // Directory reads per request in flight at once: enough to resolve a few hundred members quickly
-    // without spending much of the app's Graph quota on one request.
-    private static final int LOOKUP_CONCURRENCY = 8;
-
     private final OrgPolicy policy;
-    private final GraphClient graph;
+    private final DirectoryReader directory;
     private final RequesterProfiles profiles;
 
-    CheckTeamRequest(OrgPolicy policy, GraphClient graph, RequesterProfiles profiles) {
+    CheckTeamRequest(OrgPolicy policy, DirectoryReader directory, RequesterProfiles profiles) {
         this.policy = policy;
-        this.graph = graph;
+        this.directory = directory;
         this.profiles = profiles;
     }
 
     public Mono<PolicyDecision> check(TeamSpec requested, Requester requester) {
-        Mono<Optional<DirectoryUser>> profile = policy.usesRequesterProfile() || policy.properties.owners().requireRequester()
-                ? profiles.of(requester)
-                : Mono.just(Optional.empty());
-        return Mono.zip(profile, lookUp(requested.owners()), lookUp(requested.members()))
-                .map(found -> decide(requested, requester, found.getT1().orElse(null), found.getT2(), found.getT3()));
+        if (requested.owners().size() > policy.properties.owners().max()
+                || requested.members().size() > policy.properties.members().max()) {
+            // Refused before the directory is read: a list over the limit must not cost a lookup per entry.
+            return Mono.just(decide(requested, requester, null, null, null));
+        }
+        boolean needsProfile = policy.usesRequesterProfile() || policy.properties.owners().requireRequester();
+        Set<String> users = new LinkedHashSet<>();
+        requested.owners().stream().filter(NewTeamRequest::isUserReference).forEach(users::add);
+        requested.members().stream().filter(NewTeamRequest::isUserReference).forEach(users::add);
+        if (needsProfile) {
+            users.add(requester.id());
+        }
+        // One read for everyone the check needs, the requester's profile included: cached users cost nothing.
+        return directory.findUsers(users)
+                .onErrorMap(DirectoryUnavailableException::new)
+                .flatMap(found -> (needsProfile ? profiles.of(requester, found) : Mono.just(Optional.<DirectoryUser>empty()))
+                        .map(profile -> decide(requested, requester, profile.orElse(null), found, found)));
     }
 
-    /** Directory entries of the listed users, keyed by the id or UPN as listed (lower case). */
-    private Mono<Map<String, DirectoryUser>> lookUp(List<String> users) {
-        return Flux.fromIterable(new LinkedHashSet<>(users))
-                .filter(NewTeamRequest::isUserReference)
-                .flatMap(user -> graph.findUser(user).map(found -> Map.entry(user.toLowerCase(Locale.ROOT), found)), LOOKUP_CONCURRENCY)
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
-                .onErrorMap(DirectoryUnavailableException::new);
-    }
-
+    /**
+     * @param owners directory entries of the listed owners, keyed in lower case; null when the
+     *     directory was not read (a list over its limit), so no per-user or profile rule is checked
+     */
     PolicyDecision decide(TeamSpec requested, Requester requester, DirectoryUser profile,
             Map<String, DirectoryUser> owners, Map<String, DirectoryUser> members) {
         List<Violation> violations = new ArrayList<>(NewTeamRequest.problemsOf(requested));
-        String displayName = naming(requested.displayName(), profile, violations);
+        boolean directoryRead = owners != null && members != null;
+        String displayName = naming(requested.displayName(), profile, directoryRead, violations);
         String visibility = requested.visibility() == null ? policy.properties.visibility().defaultVisibility().toLowerCase(Locale.ROOT)
                 : requested.visibility();
         String template = requested.template() == null ? policy.properties.templates().defaultTemplate() : requested.template();
@@ -87,7 +89,7 @@ public class CheckTeamRequest {
     }
 
     /** Prefix + name + suffix, or null when the requester's profile lacks an attribute they need. */
-    private String naming(String name, DirectoryUser profile, List<Violation> violations) {
+    private String naming(String name, DirectoryUser profile, boolean directoryRead, List<Violation> violations) {
         if (name == null || name.isEmpty()) {
             return null;
         }
@@ -98,6 +100,9 @@ public class CheckTeamRequest {
         name.codePoints().filter(c -> naming.disallowedCharacters().indexOf(c) >= 0).distinct().forEach(c ->
                 violations.add(new Violation("naming.character", "/displayName", "may not contain '" + Character.toString(c) + "'")));
         OrgPolicy.NameParts parts = policy.nameParts(profile);
+        if (!directoryRead && !parts.missing().isEmpty()) {
+            return null;
+        }
         if (!parts.missing().isEmpty()) {
             violations.add(new Violation("naming.attributeMissing", "/displayName", "the naming policy needs the requester's "
                     + String.join(", ", parts.missing()) + (profile == null ? ", but the requester is not in the directory"
@@ -120,6 +125,9 @@ public class CheckTeamRequest {
         }
         if (listed.size() > rules.max()) {
             violations.add(new Violation("owners.max", "/owners", "at most " + rules.max() + " owners are allowed"));
+        }
+        if (found == null) {
+            return;
         }
         boolean requesterListed = false;
         for (int i = 0; i < listed.size(); i++) {
@@ -150,6 +158,9 @@ public class CheckTeamRequest {
         PolicyProperties.Members rules = policy.properties.members();
         if (listed.size() > rules.max()) {
             violations.add(new Violation("members.max", "/members", "at most " + rules.max() + " members are allowed in one request"));
+        }
+        if (found == null) {
+            return;
         }
         for (int i = 0; i < listed.size(); i++) {
             String member = listed.get(i);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Graph clients built as the application builds its own, but with their own token cache, breakers,
@@ -38,7 +39,7 @@ final class TestGraphClients {
     }
 
     GraphClient client(GraphProperties properties, GraphGuards guards) {
-        return new GraphClientConfiguration().graphClient(webClients, properties, clock, guards);
+        return new GraphClientConfiguration().graphClient(webClients, properties, clock, guards, JsonMapper.builder().build());
     }
 
     /** Guards with one breaker of this configuration per workload. */
