@@ -11,8 +11,6 @@ import tools.jackson.databind.node.ObjectNode;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import org.teamsprovisioner.sandbox.SandboxProperties.User;
 
@@ -38,9 +36,15 @@ final class DirectoryHandler {
         this.folders = folders;
     }
 
-    Mono<ServerResponse> handle(ServerRequest request, GraphExchange exchange, GraphResource.DirectoryResource resource,
+    Mono<GraphResponse> handle(GraphRequest request, GraphExchange exchange, GraphResource.DirectoryResource resource,
             GraphCaller caller) {
         HttpMethod method = request.method();
+        if (resource instanceof GraphResource.Users && method == HttpMethod.GET) {
+            // List users, "Application" row: User.Read.All, User.ReadWrite.All, Directory.Read.All,
+            // Directory.ReadWrite.All, the same roles as Get user.
+            GraphPermissions.require(caller, GraphPermissions.READ_USER);
+            return listUsers(request, exchange);
+        }
         if (resource instanceof GraphResource.User user && method == HttpMethod.GET) {
             GraphPermissions.require(caller, GraphPermissions.READ_USER);
             return getUser(request, exchange, user.key());
@@ -74,14 +78,42 @@ final class DirectoryHandler {
                 "The sandbox does not simulate " + method.name() + " " + resource.template() + ".");
     }
 
-    private Mono<ServerResponse> getUser(ServerRequest request, GraphExchange exchange, String key) {
+    private Mono<GraphResponse> getUser(GraphRequest request, GraphExchange exchange, String key) {
         User user = directory.user(key).orElseThrow(() -> DirectoryErrors.resourceNotFound(key));
         return exchange.ok(DirectoryRepresentations.user(user, ODataSelect.selected(request), exchange.version()));
     }
 
-    private Mono<ServerResponse> createGroup(ServerRequest request, GraphExchange exchange, GraphCaller caller) {
+    /**
+     * List users, optionally filtered by {@link UserFilter}: the users that match, in directory
+     * order, each with the selected (or default) properties. Unknown ids and userPrincipalNames
+     * are simply absent, as in Graph; a caller that resolves many users compares what came back.
+     * With ConsistencyLevel: eventual and $count=true (advanced query parameters) the answer
+     * carries {@code @odata.count}. Not simulated: paging (Graph pages at 100 by default), $top,
+     * $orderby, $search.
+     */
+    private Mono<GraphResponse> listUsers(GraphRequest request, GraphExchange exchange) {
+        boolean advanced = "eventual".equalsIgnoreCase(request.headers().getFirst("ConsistencyLevel"))
+                && ODataSelect.option(request, "count").filter("true"::equalsIgnoreCase).isPresent();
+        Predicate<User> filter = ODataSelect.option(request, "filter")
+                .map(text -> UserFilter.parse(text, advanced, request.rawUrl().length()))
+                .orElse(user -> true);
+        List<String> selected = ODataSelect.selected(request);
+        List<ObjectNode> values = directory.users().stream()
+                .filter(filter)
+                .map(user -> DirectoryRepresentations.userInCollection(user, selected))
+                .toList();
+        ObjectNode json = SandboxJson.object();
+        json.put("@odata.context", DirectoryRepresentations.usersContext(selected, exchange.version()));
+        if (advanced) {
+            json.put("@odata.count", values.size());
+        }
+        values.forEach(json.putArray("value")::add);
+        return exchange.ok(json);
+    }
+
+    private Mono<GraphResponse> createGroup(GraphRequest request, GraphExchange exchange, GraphCaller caller) {
         GraphHandler.requireJson(request);
-        return request.bodyToMono(String.class)
+        return request.body()
                 .defaultIfEmpty("")
                 .map(body -> {
                     CreateGroupRequest create = CreateGroupRequest.from(GraphHandler.parse(body));
@@ -111,7 +143,7 @@ final class DirectoryHandler {
         return ids;
     }
 
-    private Mono<ServerResponse> listGroups(ServerRequest request, GraphExchange exchange) {
+    private Mono<GraphResponse> listGroups(GraphRequest request, GraphExchange exchange) {
         Predicate<SandboxGroup> filter = ODataSelect.option(request, "filter")
                 .map(GroupFilter::parse)
                 .orElse(group -> true);
@@ -122,7 +154,7 @@ final class DirectoryHandler {
         return exchange.ok(DirectoryRepresentations.collection(exchange.version(), "groups", values));
     }
 
-    private Mono<ServerResponse> deleteGroup(GraphExchange exchange, String groupId) {
+    private Mono<GraphResponse> deleteGroup(GraphExchange exchange, String groupId) {
         SandboxGroup group = groups.delete(groupId).orElseThrow(() -> DirectoryErrors.resourceNotFound(groupId));
         // Deleting a team's group deletes the team, its channels and their files.
         tenant.removeTeam(group.id());

@@ -31,6 +31,13 @@ sealed interface GraphResource {
         }
     }
 
+    /** {@code /$batch}: JSON batching, served by {@link GraphBatch}. */
+    record Batch() implements GraphResource {
+        public String template() {
+            return "/$batch";
+        }
+    }
+
     /** The users and groups of the directory, served by {@link DirectoryHandler}. */
     sealed interface DirectoryResource extends GraphResource {
     }
@@ -39,6 +46,13 @@ sealed interface GraphResource {
     sealed interface TeamResource extends GraphResource {
 
         String teamId();
+    }
+
+    /** {@code /users}: List users, with the {@code $filter} of {@link UserFilter}. */
+    record Users() implements DirectoryResource {
+        public String template() {
+            return "/users";
+        }
     }
 
     /** {@code /users('id-or-upn')} or {@code /users/id-or-upn} */
@@ -124,6 +138,9 @@ sealed interface GraphResource {
             return new Unrecognized("Invalid version: the request has no resource path.");
         }
         ODataPath.Step first = steps.get(0);
+        if (first.is("$batch") && first.key() == null && steps.size() == 1) {
+            return new Batch();
+        }
         if (first.is("users") || first.is("groups")) {
             return directory(steps);
         }
@@ -149,10 +166,10 @@ sealed interface GraphResource {
     private static GraphResource directory(List<ODataPath.Step> steps) {
         ODataPath.Step first = steps.get(0);
         if (first.is("users")) {
-            if (first.key() == null) {
-                return new Unrecognized("The sandbox does not list users; use /users/{id | userPrincipalName}.");
+            if (steps.size() > 1) {
+                return segmentNotFound(steps.get(1));
             }
-            return steps.size() == 1 ? new User(first.key()) : segmentNotFound(steps.get(1));
+            return first.key() == null ? new Users() : new User(first.key());
         }
         if (first.key() == null) {
             return steps.size() == 1 ? new Groups() : segmentNotFound(steps.get(1));
