@@ -80,6 +80,14 @@ final class DirectoryRepresentations {
         return json;
     }
 
+    /** A user among directoryObjects (getByIds): typed, with the selected or default properties. */
+    static ObjectNode typedUser(User user, List<String> selected) {
+        ObjectNode json = SandboxJson.object();
+        json.put("@odata.type", "#microsoft.graph.user");
+        json.setAll(userInCollection(user, selected));
+        return json;
+    }
+
     /** A directoryObject in a collection (owners, members): typed, default properties. */
     static ObjectNode directoryObject(User user) {
         ObjectNode full = fullUser(user);

@@ -62,6 +62,13 @@ sealed interface GraphResource {
         }
     }
 
+    /** {@code /directoryObjects/getByIds} (also {@code microsoft.graph.getByIds}), the bulk lookup by object id. */
+    record DirectoryObjectsByIds() implements DirectoryResource {
+        public String template() {
+            return "/directoryObjects/getByIds";
+        }
+    }
+
     /** {@code /groups} */
     record Groups() implements DirectoryResource {
         public String template() {
@@ -143,6 +150,10 @@ sealed interface GraphResource {
         }
         if (first.is("users") || first.is("groups")) {
             return directory(steps);
+        }
+        if (first.is("directoryObjects") && steps.size() == 1
+                && ("getByIds".equals(first.key()) || "microsoft.graph.getByIds".equals(first.key()))) {
+            return new DirectoryObjectsByIds();
         }
         if (!first.is("teams")) {
             return segmentNotFound(first);

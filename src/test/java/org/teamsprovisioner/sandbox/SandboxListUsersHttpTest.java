@@ -28,7 +28,10 @@ class SandboxListUsersHttpTest {
             "provisioner.sandbox.clients[0].roles", "User.Read.All",
             "provisioner.sandbox.clients[1].client-id", "team-creator",
             "provisioner.sandbox.clients[1].client-secret", "creator-secret",
-            "provisioner.sandbox.clients[1].roles", "Team.Create"));
+            "provisioner.sandbox.clients[1].roles", "Team.Create",
+            "provisioner.sandbox.clients[2].client-id", "directory-reader",
+            "provisioner.sandbox.clients[2].client-secret", "reader-secret",
+            "provisioner.sandbox.clients[2].roles", "Directory.Read.All"));
     private final String token = sandbox.graphToken();
 
     @AfterEach
@@ -186,5 +189,57 @@ class SandboxListUsersHttpTest {
         assertThat(owners.get("status").intValue()).isEqualTo(200);
         assertThat(ids(owners.get("body"))).containsExactly(ALICE);
         assertThat(sandbox.state().at("/counters/callsByRoute").get("GET /users 200").longValue()).isEqualTo(1);
+    }
+
+    private WebTestClient.ResponseSpec getByIds(String token, String path, List<String> ids) {
+        ObjectNode body = SandboxJson.object();
+        ids.forEach(body.putArray("ids")::add);
+        body.putArray("types").add("user");
+        return GraphCalls.post(sandbox, token, path, SandboxJson.write(body));
+    }
+
+    @Test
+    void getByIdsAnswersTheUsersFoundTypedAndInTheOrderAsked() {
+        String reader = sandbox.graphToken("directory-reader", "reader-secret");
+
+        JsonNode objects = GraphCalls.json(getByIds(reader, "/directoryObjects/getByIds?$select=id,userPrincipalName",
+                List.of(BOB, "00000000-0000-4000-8000-00000000dead", ALICE, BOB.toUpperCase())), 200);
+
+        assertThat(objects.get("@odata.context").stringValue())
+                .isEqualTo("https://graph.microsoft.com/v1.0/$metadata#directoryObjects");
+        assertThat(ids(objects)).containsExactly(BOB, ALICE);
+        assertThat(objects.get("value").get(0).propertyNames()).containsExactly("@odata.type", "id", "userPrincipalName");
+        assertThat(objects.get("value").get(0).get("@odata.type").stringValue()).isEqualTo("#microsoft.graph.user");
+        assertThat(sandbox.state().at("/counters/callsByRoute").get("POST /directoryObjects/getByIds 200").longValue())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void getByIdsNeedsDirectoryReadAllWhichUserReadAllIsNot() {
+        GraphCalls.error(getByIds(token, "/directoryObjects/getByIds", List.of(ALICE)), 403, "Authorization_RequestDenied");
+    }
+
+    @Test
+    void getByIdsTakesAThousandIdsAndRefusesMore() {
+        String reader = sandbox.graphToken("directory-reader", "reader-secret");
+        List<String> thousand = IntStream.range(0, 1000)
+                .mapToObj(i -> String.format("00000000-0000-4000-8000-%012d", i)).collect(Collectors.toList());
+
+        GraphCalls.json(getByIds(reader, "/directoryObjects/getByIds", thousand), 200);
+        thousand.add(ALICE);
+        JsonNode error = GraphCalls.error(getByIds(reader, "/directoryObjects/getByIds", thousand), 400,
+                "Request_BadRequest");
+
+        assertThat(error.get("message").stringValue()).contains("1001").contains("up to 1000");
+    }
+
+    @Test
+    void getByIdsRefusesAUserPrincipalNameAsAnInvalidObjectIdentifier() {
+        String reader = sandbox.graphToken("directory-reader", "reader-secret");
+
+        JsonNode error = GraphCalls.error(getByIds(reader, "/directoryObjects/getByIds", List.of("alice@contoso.com")),
+                400, "Request_BadRequest");
+
+        assertThat(error.get("message").stringValue()).isEqualTo("Invalid object identifier 'alice@contoso.com'.");
     }
 }
