@@ -29,6 +29,24 @@ final class DirectoryRepresentations {
         return ODataSelect.project(fullUser(user), USER_DEFAULTS, selected, version, "users", "user");
     }
 
+    /** A user of a List users answer: the selected (or default) properties, no context of its own. */
+    static ObjectNode userInCollection(User user, List<String> selected) {
+        return ODataSelect.projectMember(fullUser(user), USER_DEFAULTS, selected, "user");
+    }
+
+    /**
+     * List users' {@code @odata.context}: {@code .../$metadata#users} or, with $select,
+     * {@code .../$metadata#users(id,userPrincipalName)} (JSON batching doc, example response).
+     * The names come from a template user, so an empty answer has the same context.
+     */
+    static String usersContext(List<String> selected, String version) {
+        return ODataSelect.collectionContext(fullUser(TEMPLATE_USER), USER_DEFAULTS, selected, version, "users", "user");
+    }
+
+    /** Only its property names matter. */
+    private static final User TEMPLATE_USER = new User("00000000-0000-4000-8000-000000000000", "template@invalid",
+            "template", null, null, null, null, null, null, null, null, null, null, "Member", true);
+
     /** Every user property the sandbox serves, default ones first in Graph's order. */
     static ObjectNode fullUser(User user) {
         ObjectNode json = SandboxJson.object();
@@ -59,6 +77,14 @@ final class DirectoryRepresentations {
         json.putNull("streetAddress");
         json.put("usageLocation", user.usageLocation());
         json.put("userType", user.userType());
+        return json;
+    }
+
+    /** A user among directoryObjects (getByIds): typed, with the selected or default properties. */
+    static ObjectNode typedUser(User user, List<String> selected) {
+        ObjectNode json = SandboxJson.object();
+        json.put("@odata.type", "#microsoft.graph.user");
+        json.setAll(userInCollection(user, selected));
         return json;
     }
 

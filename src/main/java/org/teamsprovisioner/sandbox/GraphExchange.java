@@ -10,12 +10,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * One Graph request/response pair: its ids, its instant, and the only place Graph responses
  * are built, so that every response (success or error) carries Graph's correlation headers.
+ * A request inside a {@code $batch} has an exchange of its own, with its own request id.
  *
  * <p>Graph answers {@code request-id} on every response and {@code client-request-id} echoing
  * the caller's header; when the caller sent none, Graph reuses the request id, and so does the
@@ -38,8 +37,8 @@ final class GraphExchange {
         this.now = now;
     }
 
-    static GraphExchange begin(ServerRequest request, String version, Clock clock) {
-        return new GraphExchange(request.headers().firstHeader("client-request-id"), version, clock.instant());
+    static GraphExchange begin(HttpHeaders headers, String version, Clock clock) {
+        return new GraphExchange(headers.getFirst("client-request-id"), version, clock.instant());
     }
 
     /** The instant the request arrived; every decision of this request uses it. */
@@ -52,24 +51,41 @@ final class GraphExchange {
         return version;
     }
 
-    Mono<ServerResponse> ok(ObjectNode body) {
-        return start(HttpStatus.OK).contentType(ODATA_JSON).bodyValue(SandboxJson.write(body));
+    String requestId() {
+        return requestId;
+    }
+
+    Mono<GraphResponse> ok(ObjectNode body) {
+        return json(HttpStatus.OK, body);
+    }
+
+    /** {@code ok} with extra headers, e.g. a poll's Retry-After. */
+    Mono<GraphResponse> ok(ObjectNode body, HttpHeaders extra) {
+        HttpHeaders headers = start(ODATA_JSON);
+        headers.addAll(extra);
+        return respond(HttpStatus.OK, headers, SandboxJson.write(body));
     }
 
     /** Any status with an entity body, e.g. members/add's 207 Multi-Status. */
-    Mono<ServerResponse> json(HttpStatus status, ObjectNode body) {
-        return start(status).contentType(ODATA_JSON).bodyValue(SandboxJson.write(body));
+    Mono<GraphResponse> json(HttpStatus status, ObjectNode body) {
+        return respond(status, start(ODATA_JSON), SandboxJson.write(body));
+    }
+
+    /** A $batch's 200: plain {@code application/json}, as in the JSON batching doc's example response. */
+    Mono<GraphResponse> batch(ObjectNode body) {
+        return respond(HttpStatus.OK, start(MediaType.APPLICATION_JSON), SandboxJson.write(body));
     }
 
     /** Create group's 201: the new entity and where it lives. */
-    Mono<ServerResponse> created(String location, ObjectNode body) {
-        return start(HttpStatus.CREATED).contentType(ODATA_JSON).header(HttpHeaders.LOCATION, location)
-                .bodyValue(SandboxJson.write(body));
+    Mono<GraphResponse> created(String location, ObjectNode body) {
+        HttpHeaders headers = start(ODATA_JSON);
+        headers.set(HttpHeaders.LOCATION, location);
+        return respond(HttpStatus.CREATED, headers, SandboxJson.write(body));
     }
 
     /** Delete's 204, without a body. */
-    Mono<ServerResponse> noContent() {
-        return start(HttpStatus.NO_CONTENT).build();
+    Mono<GraphResponse> noContent() {
+        return respond(HttpStatus.NO_CONTENT, start(null), null);
     }
 
     /**
@@ -77,17 +93,16 @@ final class GraphExchange {
      * still says {@code Content-Type: application/json} with {@code Content-Length: 0}, so
      * clients must not try to decode it; the sandbox reproduces that trap on purpose.
      */
-    Mono<ServerResponse> accepted(String location, String contentLocation) {
-        return start(HttpStatus.ACCEPTED)
-                .contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.LOCATION, location)
-                .header(HttpHeaders.CONTENT_LOCATION, contentLocation)
-                .header(HttpHeaders.CONTENT_LENGTH, "0")
-                .build();
+    Mono<GraphResponse> accepted(String location, String contentLocation) {
+        HttpHeaders headers = start(MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.LOCATION, location);
+        headers.set(HttpHeaders.CONTENT_LOCATION, contentLocation);
+        headers.set(HttpHeaders.CONTENT_LENGTH, "0");
+        return respond(HttpStatus.ACCEPTED, headers, null);
     }
 
     /** Graph's error body: {@code {"error":{"code","message","innerError":{...}}}}. */
-    Mono<ServerResponse> error(GraphException ex) {
+    Mono<GraphResponse> error(GraphException ex) {
         ObjectNode body = SandboxJson.object();
         ObjectNode error = body.putObject("error");
         error.put("code", ex.code());
@@ -96,20 +111,29 @@ final class GraphExchange {
                 .put("date", SandboxJson.seconds(now))
                 .put("request-id", requestId)
                 .put("client-request-id", clientRequestId);
-        ServerResponse.BodyBuilder builder = start(ex.status()).contentType(MediaType.APPLICATION_JSON);
-        ex.headers().forEach(builder::header);
+        HttpHeaders headers = start(MediaType.APPLICATION_JSON);
+        ex.headers().forEach(headers::set);
         if (ex.status() == HttpStatus.UNAUTHORIZED) {
             // Graph's challenge points clients at Entra ID with Graph's own app id.
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"\", authorization_uri="
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"\", authorization_uri="
                     + "\"https://login.microsoftonline.com/common/oauth2/authorize\", client_id=\""
                     + EntraTokenHandler.GRAPH_APP_ID + "\"");
         }
-        return builder.bodyValue(SandboxJson.write(body));
+        return respond(ex.status(), headers, SandboxJson.write(body));
     }
 
-    private ServerResponse.BodyBuilder start(HttpStatus status) {
-        return ServerResponse.status(status)
-                .header("request-id", requestId)
-                .header("client-request-id", clientRequestId);
+    /** The correlation headers every Graph response carries, and the Content-Type if there is one. */
+    private HttpHeaders start(MediaType contentType) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("request-id", requestId);
+        headers.set("client-request-id", clientRequestId);
+        if (contentType != null) {
+            headers.setContentType(contentType);
+        }
+        return headers;
+    }
+
+    private static Mono<GraphResponse> respond(HttpStatus status, HttpHeaders headers, String body) {
+        return Mono.just(new GraphResponse(status, headers, body));
     }
 }

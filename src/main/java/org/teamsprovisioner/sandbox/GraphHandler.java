@@ -1,6 +1,5 @@
 package org.teamsprovisioner.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,11 +10,11 @@ import tools.jackson.databind.JsonNode;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Everything under {@code /sandbox/graph/v1.0/**} and {@code /sandbox/graph/beta/**}. One
@@ -25,13 +24,13 @@ import org.springframework.web.util.UriUtils;
  *
  * <p>Between authentication and everything else stands the {@link GraphGate}: throttling (429),
  * then injected faults (503, 504). Injected latency delays every response, whatever its status.
+ *
+ * <p>{@code POST /$batch} goes to {@link GraphBatch}, which runs each of its requests through
+ * {@link #process} as if it had come on its own.
  */
 final class GraphHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GraphHandler.class);
-
-    /** Path segments before the resource path: sandbox, graph and the version. */
-    private static final int PREFIX_SEGMENTS = 3;
 
     private final SandboxTenant tenant;
     private final GraphAuthenticator authenticator;
@@ -41,9 +40,12 @@ final class GraphHandler {
     private final TeamCreation teamCreation;
     private final DirectoryHandler directory;
     private final TeamPartsHandler teamParts;
+    private final PollRetryAfter pollRetryAfter;
+    private final GraphBatch batch;
 
     GraphHandler(SandboxTenant tenant, GraphAuthenticator authenticator, SandboxCounters counters, Clock clock,
-            GraphGate gate, TeamCreation teamCreation, DirectoryHandler directory, TeamPartsHandler teamParts) {
+            GraphGate gate, TeamCreation teamCreation, DirectoryHandler directory, TeamPartsHandler teamParts,
+            PollRetryAfter pollRetryAfter) {
         this.tenant = tenant;
         this.authenticator = authenticator;
         this.counters = counters;
@@ -52,12 +54,29 @@ final class GraphHandler {
         this.teamCreation = teamCreation;
         this.directory = directory;
         this.teamParts = teamParts;
+        this.pollRetryAfter = pollRetryAfter;
+        this.batch = new GraphBatch(this, authenticator, counters, clock);
     }
 
     Mono<ServerResponse> handle(ServerRequest request, String version) {
-        GraphExchange exchange = GraphExchange.begin(request, version, clock);
-        GraphResource resource = GraphResource.resolve(resourcePath(request));
-        String route = route(request, resource);
+        GraphRequest graphRequest = GraphRequest.of(request, version);
+        if (request.method() == HttpMethod.POST
+                && GraphResource.resolve(graphRequest.path()) instanceof GraphResource.Batch) {
+            return batch.handle(graphRequest, version).flatMap(GraphResponse::toServerResponse);
+        }
+        return process(graphRequest, version).flatMap(GraphResponse::toServerResponse);
+    }
+
+    /**
+     * One Graph call from start to end: authentication, the gate (throttling, faults), the API,
+     * latency, and the count in {@code _state}. A top-level call and each request of a
+     * {@code $batch} come through here alike, so that Graph's "requests in a batch are evaluated
+     * individually against throttling limits" (JSON batching doc) holds by construction.
+     */
+    Mono<GraphResponse> process(GraphRequest request, String version) {
+        GraphExchange exchange = GraphExchange.begin(request.headers(), version, clock);
+        GraphResource resource = GraphResource.resolve(request.path());
+        String route = route(request.method(), resource);
         return Mono.defer(() -> dispatch(request, exchange, resource))
                 .onErrorResume(GraphException.class, exchange::error)
                 .onErrorResume(ex -> !(ex instanceof GraphException), ex -> {
@@ -65,12 +84,26 @@ final class GraphHandler {
                     return exchange.error(GraphException.internal("The sandbox failed unexpectedly: " + ex));
                 })
                 .delayUntil(response -> latency(route))
-                .doOnNext(response -> counters.graphCall(route, response.statusCode().value()));
+                .doOnNext(response -> counters.graphCall(route, response.status().value()));
+    }
+
+    /**
+     * An inner request of a batch that is not run because a request it depends on failed:
+     * "any request that depends on that request fails with status code 424 (Failed Dependency)"
+     * (JSON batching doc). It takes no throttling token and draws no fault, since Graph never
+     * evaluates it, but it is counted under its own route like every answered request.
+     */
+    Mono<GraphResponse> failedDependency(GraphRequest request, String version, String dependencyId) {
+        GraphExchange exchange = GraphExchange.begin(request.headers(), version, clock);
+        String route = route(request.method(), GraphResource.resolve(request.path()));
+        return exchange.error(new GraphException(HttpStatus.FAILED_DEPENDENCY, "FailedDependency",
+                        "The request depends on request '" + dependencyId + "' of the batch, which failed."))
+                .doOnNext(response -> counters.graphCall(route, response.status().value()));
     }
 
     /** Method and route template, e.g. {@code POST /teams}: what throttling, faults and counters key on. */
-    private static String route(ServerRequest request, GraphResource resource) {
-        return request.method().name() + " " + resource.template();
+    static String route(HttpMethod method, GraphResource resource) {
+        return method.name() + " " + resource.template();
     }
 
     /**
@@ -83,35 +116,20 @@ final class GraphHandler {
         return latency.isZero() ? Mono.empty() : Mono.delay(latency);
     }
 
-    /**
-     * The path after the version, percent-decoded. Taken from the raw path rather than from
-     * PathPattern variables because clients send the OData key characters {@code ( ) '} both
-     * raw and as {@code %28 %29 %27}.
-     */
-    static String resourcePath(ServerRequest request) {
-        String raw = request.requestPath().pathWithinApplication().value();
-        int index = -1;
-        for (int slash = 0; slash <= PREFIX_SEGMENTS; slash++) {
-            index = raw.indexOf('/', index + 1);
-            if (index < 0) {
-                break;
-            }
-        }
-        String remainder = index < 0 ? "" : raw.substring(index);
-        try {
-            return UriUtils.decode(remainder, StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException ex) {
-            return remainder; // Malformed escapes then fail the OData parse, as a 400.
-        }
-    }
-
-    private Mono<ServerResponse> dispatch(ServerRequest request, GraphExchange exchange, GraphResource resource) {
-        GraphCaller caller = authenticator.authenticate(request.headers().asHttpHeaders(), exchange.now());
-        gate.admit(caller, route(request, resource), exchange.now());
+    private Mono<GraphResponse> dispatch(GraphRequest request, GraphExchange exchange, GraphResource resource) {
+        GraphCaller caller = authenticator.authenticate(request.headers(), exchange.now());
+        gate.admit(caller, route(request.method(), resource), exchange.now());
         HttpMethod method = request.method();
         if (resource instanceof GraphResource.Unrecognized unrecognized) {
             throw GraphException.badRequest(unrecognized.message());
+        }
+        if (resource instanceof GraphResource.Batch) {
+            // Only an inner request gets here ("JSON batch requests must not contain any nested
+            // batch requests", JSON batching known issues); a top-level GET is not the batch API.
+            throw method == HttpMethod.POST
+                    ? GraphException.badRequest("Nested batch requests are not supported: a request of a JSON batch"
+                            + " must not be a batch itself.")
+                    : GraphException.methodNotAllowed("The sandbox does not simulate " + method.name() + " /$batch.");
         }
         if (resource instanceof GraphResource.DirectoryResource directoryResource) {
             return directory.handle(request, exchange, directoryResource, caller);
@@ -135,9 +153,9 @@ final class GraphHandler {
                 "The sandbox does not simulate " + method.name() + " " + resource.template() + ".");
     }
 
-    private Mono<ServerResponse> createTeam(ServerRequest request, GraphExchange exchange, GraphCaller caller) {
+    private Mono<GraphResponse> createTeam(GraphRequest request, GraphExchange exchange, GraphCaller caller) {
         requireJson(request);
-        return request.bodyToMono(String.class)
+        return request.body()
                 .defaultIfEmpty("")
                 .map(body -> {
                     SandboxTeam team = teamCreation.create(parse(body), caller, exchange.now());
@@ -149,33 +167,34 @@ final class GraphHandler {
     }
 
     /** Graph does not serve a team while its createTeam operation is still running (or failed). */
-    private Mono<ServerResponse> getTeam(String teamId, GraphExchange exchange) {
+    private Mono<GraphResponse> getTeam(String teamId, GraphExchange exchange) {
         SandboxTeam team = tenant.team(teamId)
                 .filter(candidate -> tenant.operationAt(candidate, exchange.now()).succeeded())
                 .orElseThrow(() -> GraphException.notFound("No team found with Group Id " + teamId));
         return exchange.ok(GraphRepresentations.team(team, tenant.tenantId(), exchange.version()));
     }
 
-    private Mono<ServerResponse> getOperation(GraphResource.TeamOperation operation, GraphExchange exchange) {
+    private Mono<GraphResponse> getOperation(GraphResource.TeamOperation operation, GraphExchange exchange) {
         SandboxTeam team = tenant.operation(operation.teamId(), operation.operationId())
                 .orElseThrow(() -> GraphException.notFound("No operation '" + operation.operationId()
                         + "' found for team '" + operation.teamId() + "'."));
-        return exchange.ok(GraphRepresentations.operation(team, tenant.operationAt(team, exchange.now()),
-                tenant.timeline().failureMarker(), exchange.version()));
+        OperationTimeline.Snapshot snapshot = tenant.operationAt(team, exchange.now());
+        return exchange.ok(GraphRepresentations.operation(team, snapshot, tenant.timeline().failureMarker(),
+                exchange.version()), pollRetryAfter.headers(snapshot, exchange.now()));
     }
 
     /** "Content-Type: application/json. Required." (graph-create-team doc, request headers). */
-    static void requireJson(ServerRequest request) {
+    static void requireJson(GraphRequest request) {
         MediaType contentType;
         try {
-            contentType = request.headers().contentType().orElse(null);
+            contentType = request.headers().getContentType();
         }
         catch (InvalidMediaTypeException ex) {
             contentType = null;
         }
         if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
             throw GraphException.unsupportedMediaType("The request Content-Type '"
-                    + request.headers().firstHeader("Content-Type") + "' is not supported; use application/json.");
+                    + request.headers().getFirst("Content-Type") + "' is not supported; use application/json.");
         }
     }
 

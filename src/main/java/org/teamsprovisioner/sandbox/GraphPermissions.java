@@ -34,6 +34,12 @@ final class GraphPermissions {
     static final Set<String> READ_USER =
             Set.of("User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
 
+    /**
+     * directoryObject: getByIds, "Application" row: Directory.Read.All as the least privileged
+     * permission and "Not available" as a higher privileged one; so not User.Read.All.
+     */
+    static final Set<String> GET_BY_IDS = Set.of("Directory.Read.All");
+
     /** Create group, "Application" row: Group.Create, Group.ReadWrite.All, Directory.ReadWrite.All. */
     static final Set<String> CREATE_GROUP = Set.of("Group.Create", "Group.ReadWrite.All", "Directory.ReadWrite.All");
 

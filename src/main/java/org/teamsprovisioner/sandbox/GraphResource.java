@@ -31,6 +31,13 @@ sealed interface GraphResource {
         }
     }
 
+    /** {@code /$batch}: JSON batching, served by {@link GraphBatch}. */
+    record Batch() implements GraphResource {
+        public String template() {
+            return "/$batch";
+        }
+    }
+
     /** The users and groups of the directory, served by {@link DirectoryHandler}. */
     sealed interface DirectoryResource extends GraphResource {
     }
@@ -41,10 +48,24 @@ sealed interface GraphResource {
         String teamId();
     }
 
+    /** {@code /users}: List users, with the {@code $filter} of {@link UserFilter}. */
+    record Users() implements DirectoryResource {
+        public String template() {
+            return "/users";
+        }
+    }
+
     /** {@code /users('id-or-upn')} or {@code /users/id-or-upn} */
     record User(String key) implements DirectoryResource {
         public String template() {
             return "/users/{id}";
+        }
+    }
+
+    /** {@code /directoryObjects/getByIds} (also {@code microsoft.graph.getByIds}), the bulk lookup by object id. */
+    record DirectoryObjectsByIds() implements DirectoryResource {
+        public String template() {
+            return "/directoryObjects/getByIds";
         }
     }
 
@@ -124,8 +145,15 @@ sealed interface GraphResource {
             return new Unrecognized("Invalid version: the request has no resource path.");
         }
         ODataPath.Step first = steps.get(0);
+        if (first.is("$batch") && first.key() == null && steps.size() == 1) {
+            return new Batch();
+        }
         if (first.is("users") || first.is("groups")) {
             return directory(steps);
+        }
+        if (first.is("directoryObjects") && steps.size() == 1
+                && ("getByIds".equals(first.key()) || "microsoft.graph.getByIds".equals(first.key()))) {
+            return new DirectoryObjectsByIds();
         }
         if (!first.is("teams")) {
             return segmentNotFound(first);
@@ -149,10 +177,10 @@ sealed interface GraphResource {
     private static GraphResource directory(List<ODataPath.Step> steps) {
         ODataPath.Step first = steps.get(0);
         if (first.is("users")) {
-            if (first.key() == null) {
-                return new Unrecognized("The sandbox does not list users; use /users/{id | userPrincipalName}.");
+            if (steps.size() > 1) {
+                return segmentNotFound(steps.get(1));
             }
-            return steps.size() == 1 ? new User(first.key()) : segmentNotFound(steps.get(1));
+            return first.key() == null ? new Users() : new User(first.key());
         }
         if (first.key() == null) {
             return steps.size() == 1 ? new Groups() : segmentNotFound(steps.get(1));

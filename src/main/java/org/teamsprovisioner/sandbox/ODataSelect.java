@@ -10,7 +10,6 @@ import java.util.Set;
 
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
  * The {@code $select} query option for directory entities. Graph returns a fixed set of default
@@ -28,12 +27,12 @@ final class ODataSelect {
      * A query option by name. Graph v1.0 accepts the system query options with or without the
      * {@code $} prefix ("the $ prefix is optional" in Graph's query parameter docs).
      */
-    static Optional<String> option(ServerRequest request, String name) {
+    static Optional<String> option(GraphRequest request, String name) {
         return request.queryParam("$" + name).or(() -> request.queryParam(name));
     }
 
     /** The selected property names in request order; empty for no {@code $select}. */
-    static List<String> selected(ServerRequest request) {
+    static List<String> selected(GraphRequest request) {
         List<String> names = new ArrayList<>();
         option(request, "select").ifPresent(select -> {
             for (String name : select.split(",")) {
@@ -54,6 +53,37 @@ final class ODataSelect {
      */
     static ObjectNode project(ObjectNode full, Set<String> defaults, List<String> selected, String version,
             String entitySet, String type) {
+        List<String> names = names(full, defaults, selected, type);
+        ObjectNode json = SandboxJson.object();
+        json.put("@odata.context", context(version, entitySet, selected, names) + "/$entity");
+        names.forEach(name -> json.set(name, full.get(name)));
+        return json;
+    }
+
+    /** One entity of a collection: the selected properties only, no context of its own. */
+    static ObjectNode projectMember(ObjectNode full, Set<String> defaults, List<String> selected, String type) {
+        ObjectNode json = SandboxJson.object();
+        names(full, defaults, selected, type).forEach(name -> json.set(name, full.get(name)));
+        return json;
+    }
+
+    /**
+     * A collection's {@code @odata.context}, e.g. {@code .../$metadata#users(id,userPrincipalName)}
+     * as in the JSON batching doc's example response; {@code full} is any member, for the names'
+     * declared case (an empty collection answers the names as requested).
+     */
+    static String collectionContext(ObjectNode full, Set<String> defaults, List<String> selected, String version,
+            String entitySet, String type) {
+        return context(version, entitySet, selected, names(full, defaults, selected, type));
+    }
+
+    private static String context(String version, String entitySet, List<String> selected, List<String> names) {
+        String projection = selected.isEmpty() || selected.contains("*") ? "" : "(" + String.join(",", names) + ")";
+        return "https://graph.microsoft.com/" + version + "/$metadata#" + entitySet + projection;
+    }
+
+    /** The property names to answer, in declared case; a name {@code full} lacks is Graph's 400. */
+    private static List<String> names(ObjectNode full, Set<String> defaults, List<String> selected, String type) {
         Map<String, String> declared = new LinkedHashMap<>();
         full.propertyNames().forEach(name -> declared.put(name.toLowerCase(Locale.ROOT), name));
         List<String> names = new ArrayList<>();
@@ -74,11 +104,6 @@ final class ODataSelect {
                 }
             }
         }
-        ObjectNode json = SandboxJson.object();
-        String projection = selected.isEmpty() || selected.contains("*") ? "" : "(" + String.join(",", names) + ")";
-        json.put("@odata.context", "https://graph.microsoft.com/" + version + "/$metadata#" + entitySet + projection
-                + "/$entity");
-        names.forEach(name -> json.set(name, full.get(name)));
-        return json;
+        return names;
     }
 }

@@ -10,7 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the fake tenant has been asked, for tests and benchmarks: the service's tests use
  * {@code tokenRequests} to prove that Graph tokens are cached, and {@code callsByRoute} to count
- * Graph calls per route template and status without parsing logs. Resilience tests use
+ * Graph calls per route template and status without parsing logs: each request inside a
+ * {@code $batch} under its own route (e.g. {@code GET /users/{id} 200}), the batch itself as
+ * {@code POST /$batch 200}. Resilience tests use
  * {@code throttledCalls}, {@code earlyRetries} and {@code faultsInjected} to see what the client
  * went through, and {@code teamsCreatedByDisplayName} to prove no team was created twice.
  * Counters only grow; a test that needs zeros starts a fresh sandbox.

@@ -125,13 +125,17 @@ public record SandboxProperties(
      *        whatever their name, on top of the failure marker. Drawn once per team at creation.
      * @param seed Seed of the draws of failureRate: the same seed gives the same sequence of
      *        outcomes, team after team.
+     * @param pollRetryAfter Retry-After sent on GET /teams/{id}/operations/{id} while the operation
+     *        has not ended (notStarted, inProgress), in the form throttling.retry-after selects, so
+     *        a client can be tested for honouring it. 0 (the default): no header, as in Graph's docs.
      */
     public record Operations(
             @DefaultValue("300ms") @NotNull @DurationMin Duration notStarted,
             @DefaultValue("2s") @NotNull @DurationMin Duration inProgress,
             @DefaultValue("[fail]") @NotBlank String failureMarker,
             @DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double failureRate,
-            @DefaultValue("0") long seed) {
+            @DefaultValue("0") long seed,
+            @DefaultValue("0s") @NotNull @DurationMin Duration pollRetryAfter) {
     }
 
     /**

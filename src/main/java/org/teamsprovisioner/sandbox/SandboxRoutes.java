@@ -50,7 +50,8 @@ final class SandboxRoutes {
                         GraphGate.create(properties, counters),
                         new TeamCreation(tenant, directory, groups),
                         new DirectoryHandler(tenant, directory, groups, folders),
-                        new TeamPartsHandler(tenant, directory, groups, folders)),
+                        new TeamPartsHandler(tenant, directory, groups, folders),
+                        PollRetryAfter.of(properties)),
                 new StateHandler(tenant, counters, clock, groups, folders),
                 new EntraKeysHandler(issuer));
     }

@@ -9,8 +9,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import org.teamsprovisioner.sandbox.SandboxProperties.User;
 
@@ -33,7 +31,7 @@ final class TeamPartsHandler {
         this.folders = folders;
     }
 
-    Mono<ServerResponse> handle(ServerRequest request, GraphExchange exchange, GraphResource.TeamResource resource,
+    Mono<GraphResponse> handle(GraphRequest request, GraphExchange exchange, GraphResource.TeamResource resource,
             GraphCaller caller) {
         HttpMethod method = request.method();
         if (resource instanceof GraphResource.TeamChannels && method == HttpMethod.GET) {
@@ -56,7 +54,7 @@ final class TeamPartsHandler {
             GraphPermissions.require(caller, GraphPermissions.ADD_TEAM_MEMBERS);
             GraphHandler.requireJson(request);
             SandboxTeam team = team(resource.teamId(), exchange.now());
-            return request.bodyToMono(String.class)
+            return request.body()
                     .defaultIfEmpty("")
                     .map(body -> AddMembersRequest.from(GraphHandler.parse(body)))
                     .flatMap(add -> addMembers(exchange, team, add, caller.hasAnyRole(GraphPermissions.ADD_TEAM_OWNERS)));
@@ -66,7 +64,7 @@ final class TeamPartsHandler {
     }
 
     /** Calling Get filesFolder is what provisions the folder (see {@link ChannelFolders}). */
-    private Mono<ServerResponse> filesFolder(GraphExchange exchange, GraphResource.ChannelFilesFolder folder) {
+    private Mono<GraphResponse> filesFolder(GraphExchange exchange, GraphResource.ChannelFilesFolder folder) {
         SandboxTeam team = team(folder.teamId(), exchange.now());
         SandboxChannel channel = channel(team, folder.channelId());
         Instant provisionedAt = folders.provision(team.id(), channel.id(), exchange.now());
@@ -79,7 +77,7 @@ final class TeamPartsHandler {
      * Each member is added on its own: one that cannot be added gets an error entry and the
      * answer becomes 207 Multi-Status, as the doc's partial-failure example shows.
      */
-    private Mono<ServerResponse> addMembers(GraphExchange exchange, SandboxTeam team, AddMembersRequest add,
+    private Mono<GraphResponse> addMembers(GraphExchange exchange, SandboxTeam team, AddMembersRequest add,
             boolean mayAddOwners) {
         ObjectNode json = SandboxJson.object();
         json.put("@odata.context", "https://graph.microsoft.com/" + exchange.version()

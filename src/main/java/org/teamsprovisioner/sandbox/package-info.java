@@ -5,12 +5,14 @@
  * both, on the service's own port: a token endpoint for the service's API
  * ({@code POST /sandbox/token}), the Entra ID v2 client-credentials endpoint
  * ({@code POST /sandbox/login/{tenant}/oauth2/v2.0/token}), the Graph "Create team" API with its
- * asynchronous operation under {@code /sandbox/graph/v1.0} and {@code /sandbox/graph/beta}, and a
+ * asynchronous operation under {@code /sandbox/graph/v1.0} and {@code /sandbox/graph/beta}, JSON
+ * batching ({@code POST /$batch}, each inner request handled as a call of its own), and a
  * read-only window into the fake tenant ({@code GET /sandbox/graph/_state}).
  *
  * <p>Behind those APIs sits a small fake tenant: a directory of users ({@code GET /users/{id}},
  * against which every {@code user@odata.bind} is resolved), groups ({@code /groups}, with the
- * replication delay before Teams sees a new one), teams made from groups, and a team's
+ * replication delay before Teams sees a new one; {@code GET /users?$filter=... in (...)} and
+ * {@code directoryObjects/getByIds} to resolve many users at once), teams made from groups, and a team's
  * channels, files folders and members (see docs/sandbox.md).
  *
  * <p>The service's Graph client talks to it over real HTTP, so the wire format (status codes,

@@ -163,10 +163,13 @@ class SandboxUsersHttpTest {
     }
 
     @Test
-    void listingUsersIsNotSimulatedAndSaysSo() {
-        JsonNode error = GraphCalls.error(GraphCalls.get(sandbox, token, "/users"), 400, "BadRequest");
+    void listingUsersWithoutFilterAnswersTheWholeDirectoryWithDefaultProperties() {
+        JsonNode users = GraphCalls.json(GraphCalls.get(sandbox, token, "/users"), 200);
 
-        assertThat(error.get("message").stringValue()).contains("/users/{id | userPrincipalName}");
+        assertThat(users.get("@odata.context").stringValue()).isEqualTo("https://graph.microsoft.com/v1.0/$metadata#users");
+        assertThat(users.get("value").size()).isEqualTo(7);
+        assertThat(users.get("value").get(0).has("department")).isFalse();
+        assertThat(users.get("value").get(0).has("@odata.context")).isFalse();
     }
 
     @Test
