@@ -199,17 +199,6 @@ public class GraphClient {
     }
 
     /**
-     * {@code GET /users/{id | userPrincipalName}}; empty when the directory has no such user. A
-     * portal waits for this one (the policy check of a submit), so transient failures are retried
-     * in-process.
-     */
-    public Mono<DirectoryUser> findUser(String idOrUserPrincipalName) {
-        URI uri = URI.create(root + "/users/" + segment(idOrUserPrincipalName) + "?$select=" + DirectoryUser.SELECT);
-        return guards.interactive(GraphWorkload.DIRECTORY, () -> exchangeGet(uri, DirectoryUser.class))
-                .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.empty() : Mono.error(error));
-    }
-
-    /**
      * Looks many users up in as few calls as Graph allows: {@code GET /users?$filter=id in (…) or
      * userPrincipalName in (…)}, 15 values per request (the known issues' limit on {@code in}
      * without advanced query parameters), and several such requests in one {@code POST /$batch}

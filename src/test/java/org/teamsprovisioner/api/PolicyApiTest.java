@@ -61,7 +61,7 @@ class PolicyApiTest extends ServiceTestSupport {
     }
 
     private String department(String user) {
-        DirectoryUser profile = graph.findUser(user).block();
+        DirectoryUser profile = graph.findUsers(java.util.List.of(user)).map(found -> found.get(user)).block();
         return profile.department();
     }
 

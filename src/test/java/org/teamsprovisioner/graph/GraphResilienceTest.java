@@ -62,8 +62,8 @@ class GraphResilienceTest extends SandboxH2Test {
             GraphClient graph = clients().client(at(simulator));
             Instant start = Instant.now();
 
-            DirectoryUser first = graph.findUser(ALICE).block();
-            DirectoryUser second = graph.findUser(BOB).block();
+            DirectoryUser first = graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block();
+            DirectoryUser second = graph.findUsers(java.util.List.of(BOB)).map(found -> found.get(BOB)).block();
 
             assertThat(first.userPrincipalName()).isEqualToIgnoringCase(ALICE);
             assertThat(second.userPrincipalName()).isEqualToIgnoringCase(BOB);
@@ -76,7 +76,7 @@ class GraphResilienceTest extends SandboxH2Test {
 
     @Test
     void readsAreRetriedThroughBurstsOf503And504() {
-        try (var simulator = new StandaloneSimulator("faults.rate=0.4", "faults.seed=7", "faults.routes[0]=GET /users/{id}")) {
+        try (var simulator = new StandaloneSimulator("faults.rate=0.4", "faults.seed=7", "faults.routes[0]=GET /users")) {
             GraphRetryProperties patient = new GraphRetryProperties(8, Duration.ofMillis(10), 2, Duration.ofMillis(100),
                     Duration.ofSeconds(5));
             GraphClient graph = clients().client(at(simulator), clients().guards(simulator.tenantId, patient,
@@ -84,7 +84,8 @@ class GraphResilienceTest extends SandboxH2Test {
 
             for (int i = 0; i < 10; i++) {
                 try {
-                    assertThat(graph.findUser(i % 2 == 0 ? ALICE : BOB).block()).isNotNull();
+                    String user = i % 2 == 0 ? ALICE : BOB;
+                    assertThat(graph.findUsers(java.util.List.of(user)).map(found -> found.get(user)).block()).isNotNull();
                 } catch (RuntimeException e) {
                     throw new AssertionError("call " + i + " faults " + simulator.counters(), e);
                 }
@@ -133,7 +134,7 @@ class GraphResilienceTest extends SandboxH2Test {
             GraphClient graph = clients().client(impatient, clients().guards(simulator.tenantId, retry,
                     CircuitBreaker.of("slow", TestGraphClients.LENIENT_BREAKER), db));
 
-            GraphException timedOut = catchThrowableOfType(GraphException.class, () -> graph.findUser(ALICE).block());
+            GraphException timedOut = catchThrowableOfType(GraphException.class, () -> graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block());
 
             assertThat(timedOut.status()).isZero();
             assertThat(timedOut.isTransient()).isTrue();
@@ -161,7 +162,7 @@ class GraphResilienceTest extends SandboxH2Test {
 
     @Test
     void breakerOpensAfterRepeated5xxAndThenCallsNeverReachGraph() {
-        try (var simulator = new StandaloneSimulator("faults.rate=1", "faults.routes[0]=GET /users/{id}")) {
+        try (var simulator = new StandaloneSimulator("faults.rate=1", "faults.routes[0]=GET /users")) {
             CircuitBreaker breaker = CircuitBreaker.of("outage", CircuitBreakerConfig.custom()
                     .recordException(new GraphOutage())
                     .slidingWindowSize(4)
@@ -175,9 +176,9 @@ class GraphResilienceTest extends SandboxH2Test {
                     clients().guards(simulator.tenantId, once, breaker, db));
 
             for (int i = 0; i < 4; i++) {
-                assertThat(catchThrowableOfType(GraphException.class, () -> graph.findUser(ALICE).block()).status()).isIn(503, 504);
+                assertThat(catchThrowableOfType(GraphException.class, () -> graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block()).status()).isIn(503, 504);
             }
-            GraphException postponed = catchThrowableOfType(GraphException.class, () -> graph.findUser(ALICE).block());
+            GraphException postponed = catchThrowableOfType(GraphException.class, () -> graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block());
 
             assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
             assertThat(postponed.code()).isEqualTo(GraphException.CIRCUIT_OPEN);
@@ -211,10 +212,10 @@ class GraphResilienceTest extends SandboxH2Test {
                     Duration.ofSeconds(1)));
             GraphClient graph = clients().client(at(simulator), clients().guards(simulator.tenantId, once, breaker, db));
 
-            graph.findUser(ALICE).block();
-            GraphException throttled = catchThrowableOfType(GraphException.class, () -> graph.findUser(BOB).block());
+            graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block();
+            GraphException throttled = catchThrowableOfType(GraphException.class, () -> graph.findUsers(java.util.List.of(BOB)).map(found -> found.get(BOB)).block());
             for (int i = 0; i < 5; i++) {
-                GraphException paused = catchThrowableOfType(GraphException.class, () -> graph.findUser(BOB).block());
+                GraphException paused = catchThrowableOfType(GraphException.class, () -> graph.findUsers(java.util.List.of(BOB)).map(found -> found.get(BOB)).block());
                 assertThat(paused.code()).isEqualTo(GraphException.TENANT_THROTTLED);
             }
 
@@ -236,7 +237,7 @@ class GraphResilienceTest extends SandboxH2Test {
                     () -> graph.createTeam(team("Second " + UUID.randomUUID())).block());
             GraphException paused = catchThrowableOfType(GraphException.class,
                     () -> graph.createTeam(team("Third " + UUID.randomUUID())).block());
-            DirectoryUser user = graph.findUser(ALICE).block();
+            DirectoryUser user = graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block();
 
             assertThat(throttled.status()).isEqualTo(429);
             assertThat(throttled.isAmbiguous()).isFalse();

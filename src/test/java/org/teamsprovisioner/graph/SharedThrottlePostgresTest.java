@@ -44,9 +44,9 @@ class SharedThrottlePostgresTest {
             GraphClient second = clients.client(settings, clients.guards(simulator.tenantId, TestGraphClients.retry(capped),
                     CircuitBreaker.of("second", TestGraphClients.LENIENT_BREAKER), db));
 
-            first.findUser("alice@contoso.com").block();
-            GraphException throttled = catchThrowableOfType(GraphException.class, () -> first.findUser("bob@contoso.com").block());
-            GraphException paused = catchThrowableOfType(GraphException.class, () -> second.findUser("bob@contoso.com").block());
+            first.findUsers(java.util.List.of("alice@contoso.com")).map(found -> found.get("alice@contoso.com")).block();
+            GraphException throttled = catchThrowableOfType(GraphException.class, () -> first.findUsers(java.util.List.of("bob@contoso.com")).map(found -> found.get("bob@contoso.com")).block());
+            GraphException paused = catchThrowableOfType(GraphException.class, () -> second.findUsers(java.util.List.of("bob@contoso.com")).map(found -> found.get("bob@contoso.com")).block());
 
             assertThat(throttled.status()).isEqualTo(429);
             assertThat(throttled.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(20)));
