@@ -27,18 +27,36 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
             + "operation_status, operation_attempts, web_url, error_code, error_message, step_attempts, created_at, "
             + "updated_at, version, group_id, group_created_at, pending_call, pending_since, deadline_at, members_added";
 
+    private static final String VALUES = ":id, :requester, :display_name, :status, :step, :spec, :team_id, :operation_id, "
+            + ":operation_status, :operation_attempts, :web_url, :error_code, :error_message, :step_attempts, :created_at, "
+            + ":updated_at, 0, :group_id, :group_created_at, :pending_call, :pending_since, :deadline_at, :members_added";
+    private static final String INSERT_REQUEST = "insert into team_request (" + COLUMNS + ") values (" + VALUES + ")";
+    private static final String INSERT_JOB = "insert into scheduled_tasks (task_name, task_instance, task_data, "
+            + "execution_time, picked, version) values (:task_name, :task_instance, null, :execution_time, false, 1)";
+
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final TeamRequestRows rows;
+    private final boolean postgres;
 
     R2dbcTeamRequestStore(DatabaseClient db, ReactiveTransactionManager transactions, TeamRequestRows rows) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.rows = rows;
+        this.postgres = db.getConnectionFactory().getMetadata().getName().toLowerCase().contains("postgres");
     }
 
     @Override
     public Mono<TeamRequest> create(TeamRequest request) {
+        if (postgres) {
+            // One statement, so one round trip and one implicit transaction: a submit's cost in the
+            // database is its commit, not a conversation of BEGIN, two INSERTs and COMMIT.
+            return bindJob(rows.bindAll(db.sql("with request as (" + INSERT_REQUEST + " returning id) "
+                            + "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version) "
+                            + "select :task_name, :task_instance, null, :execution_time, false, 1 from request"), request), request)
+                    .fetch().rowsUpdated()
+                    .thenReturn(request);
+        }
         return insertRequest(request)
                 .then(insertJob(request, request.createdAt()))
                 .as(transaction::transactional)
@@ -47,6 +65,9 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     @Override
     public Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt) {
+        if (postgres) {
+            return createClaimingKeyInOneStatement(request, key, keyExpiresAt);
+        }
         // The key row goes first: a concurrent insert of the same (caller, key) waits on it (PostgreSQL)
         // or fails at once (H2), and neither can commit a second request.
         GenericExecuteSpec forgetExpired = db.sql("delete from idempotency_key where caller = :caller and idem_key = :key "
@@ -66,12 +87,31 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 .thenReturn(request);
     }
 
+    /**
+     * PostgreSQL: the key, the request and its job in one statement. The key is claimed with
+     * {@code ON CONFLICT}: a concurrent insert of the same (caller, key) waits for the other
+     * transaction and then finds its row, which it replaces only if it expired; the request and the
+     * job are inserted only when the claim returned a row, so nothing is stored for a taken key.
+     */
+    private Mono<TeamRequest> createClaimingKeyInOneStatement(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt) {
+        String sql = "with claim as (insert into idempotency_key (caller, idem_key, fingerprint, request_id, created_at, expires_at) "
+                + "values (:caller, :key, :fingerprint, :id, :created_at, :expires_at) "
+                + "on conflict (caller, idem_key) do update set fingerprint = excluded.fingerprint, request_id = excluded.request_id, "
+                + "created_at = excluded.created_at, expires_at = excluded.expires_at "
+                + "where idempotency_key.expires_at <= excluded.created_at returning request_id), "
+                + "request as (insert into team_request (" + COLUMNS + ") select " + VALUES + " from claim returning id) "
+                + "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version) "
+                + "select :task_name, :task_instance, null, :execution_time, false, 1 from request";
+        GenericExecuteSpec statement = rows.bindAll(db.sql(sql), request)
+                .bind("caller", key.caller()).bind("key", key.key()).bind("fingerprint", key.fingerprint())
+                .bind("expires_at", utc(keyExpiresAt));
+        return bindJob(statement, request).fetch().rowsUpdated()
+                .flatMap(inserted -> inserted == 1 ? Mono.just(request)
+                        : Mono.error(new IdempotencyKeyTakenException(key.caller(), key.key(), null)));
+    }
+
     private Mono<Long> insertRequest(TeamRequest request) {
-        GenericExecuteSpec insert = db.sql("insert into team_request (" + COLUMNS + ") values (:id, :requester, "
-                + ":display_name, :status, :step, :spec, :team_id, :operation_id, :operation_status, "
-                + ":operation_attempts, :web_url, :error_code, :error_message, :step_attempts, :created_at, "
-                + ":updated_at, 0, :group_id, :group_created_at, :pending_call, :pending_since, :deadline_at, :members_added)");
-        return rows.bindAll(insert, request).fetch().rowsUpdated();
+        return rows.bindAll(db.sql(INSERT_REQUEST), request).fetch().rowsUpdated();
     }
 
     /**
@@ -79,12 +119,17 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
      * and its job commit together, which db-scheduler's JDBC client cannot do inside an R2DBC transaction.
      */
     private Mono<Long> insertJob(TeamRequest request, Instant executionTime) {
-        return db.sql("insert into scheduled_tasks (task_name, task_instance, task_data, "
-                        + "execution_time, picked, version) values (:task_name, :task_instance, null, :execution_time, false, 1)")
+        return db.sql(INSERT_JOB)
                 .bind("task_name", ProvisioningJobs.TASK_NAME)
                 .bind("task_instance", request.id().toString())
                 .bind("execution_time", utc(executionTime))
                 .fetch().rowsUpdated();
+    }
+
+    private static GenericExecuteSpec bindJob(GenericExecuteSpec statement, TeamRequest request) {
+        return statement.bind("task_name", ProvisioningJobs.TASK_NAME)
+                .bind("task_instance", request.id().toString())
+                .bind("execution_time", utc(request.createdAt()));
     }
 
     @Override

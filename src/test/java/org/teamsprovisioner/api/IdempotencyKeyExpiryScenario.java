@@ -16,34 +16,22 @@ import org.teamsprovisioner.provisioning.PurgeIdempotencyKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.teamsprovisioner.support.FreePort;
 import org.teamsprovisioner.support.ServiceTestSupport;
 import org.teamsprovisioner.support.TestClockConfiguration;
 import org.teamsprovisioner.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
-/** Keys expire after the retention period: then they answer nothing, may be reused, and are purged. */
+/**
+ * Keys expire after the retention period: then they answer nothing, may be reused, and are purged.
+ * A retention of its own, so a context of its own, with its own port and database (see PolicyApiTest);
+ * run on H2 ({@link IdempotencyKeyExpiryH2Test}) and on PostgreSQL ({@link IdempotencyKeyExpiryPostgresTest}),
+ * whose stores claim keys differently.
+ */
 @TestPropertySource(properties = "provisioner.idempotency.retention=1m")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles({"sandbox", "test"})
 @Import(TestClockConfiguration.class)
-class IdempotencyKeyExpiryTest extends ServiceTestSupport {
-
-    // A retention of its own, so a context of its own: it needs its own port and database (see PolicyApiTest).
-    private static final int PORT = FreePort.find();
-
-    @DynamicPropertySource
-    static void ownInstance(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("provisioner.sandbox.database-name", () -> "tp-idem-expiry-" + PORT);
-    }
-
-    @Override
-    public int port() {
-        return PORT;
-    }
+abstract class IdempotencyKeyExpiryScenario extends ServiceTestSupport {
 
     @Autowired
     private TestClock clock;
