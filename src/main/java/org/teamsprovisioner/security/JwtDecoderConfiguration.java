@@ -22,8 +22,12 @@ import reactor.core.publisher.Flux;
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
 
+    // Distinct tokens remembered: a portal reuses its token for its lifetime; a user's token for their session.
+    private static final int CACHED_TOKENS = 2000;
+    private static final java.time.Duration CACHED_AT_MOST = java.time.Duration.ofMinutes(10);
+
     @Bean
-    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<JWKSet> localKeys) {
+    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<JWKSet> localKeys, java.time.Clock clock) {
         JWKSet keys = localKeys.getIfAvailable();
         NimbusReactiveJwtDecoder decoder;
         if (keys != null) {
@@ -34,7 +38,7 @@ class JwtDecoderConfiguration {
             decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
         }
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        return new CachingJwtDecoder(decoder, CACHED_TOKENS, CACHED_AT_MOST, clock);
     }
 
     static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
