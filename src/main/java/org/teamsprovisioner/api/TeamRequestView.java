@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import org.teamsprovisioner.provisioning.RequestStatus;
+import org.teamsprovisioner.provisioning.RequestSummary;
 import org.teamsprovisioner.provisioning.TeamRequest;
 
 /** A team request as portals see it; fields that are not known yet are left out. */
@@ -26,9 +27,13 @@ record TeamRequestView(
     }
 
     static TeamRequestView of(TeamRequest request) {
+        return of(RequestSummary.of(request));
+    }
+
+    static TeamRequestView of(RequestSummary request) {
         TeamRequest.GraphOperation operation = request.operation();
         TeamRequest.Failure error = request.error();
-        return new TeamRequestView(request.id(), request.status(), request.spec().displayName(), request.teamId(),
+        return new TeamRequestView(request.id(), request.status(), request.displayName(), request.teamId(),
                 request.webUrl(),
                 operation == null ? null : new OperationView(operation.id(), operation.status(), operation.attemptsCount()),
                 error == null ? null : new ErrorView(error.code(), error.message()),

@@ -3,6 +3,9 @@ package org.teamsprovisioner.graph;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,6 +24,7 @@ public class GraphPacing {
     private final GraphPacingProperties settings;
     private final String tenantId;
     private final Clock clock;
+    private final Map<GraphWorkload, AtomicReference<Instant>> expectedNextSlot = new EnumMap<>(GraphWorkload.class);
 
     GraphPacing(GraphWorkloadStore store, WorkloadPauses pauses, GraphPacingProperties settings, String tenantId, Clock clock) {
         this.store = store;
@@ -28,6 +32,25 @@ public class GraphPacing {
         this.settings = settings;
         this.tenantId = tenantId;
         this.clock = clock;
+        for (GraphWorkload workload : GraphWorkload.values()) {
+            expectedNextSlot.put(workload, new AtomicReference<>(Instant.MIN));
+        }
+    }
+
+    /**
+     * When a job of this workload that starts now is likely to get its slot: a guess, not a
+     * reservation. It is this replica's running estimate of the next free slot, moved on by one
+     * interval per guess and by every slot actually taken. Submitting a thousand requests at once
+     * then schedules their first runs a slot apart instead of running each at once only to learn
+     * that its slot is later; a guess that is too early costs the job one more run, one too late
+     * cannot happen while this replica alone submits.
+     */
+    public Instant expectedTurn(GraphWorkload workload) {
+        CallRate rate = settings.rateOf(workload);
+        Instant now = clock.instant();
+        Instant slot = max(expectedNextSlot.get(workload).getAndUpdate(next -> max(next, now).plus(rate.interval())), now);
+        Instant turn = slot.minus(rate.burstTolerance());
+        return turn.isAfter(now) ? turn : now;
     }
 
     /**
@@ -50,6 +73,7 @@ public class GraphPacing {
         return pauses.checkKnown(workload)
                 .then(store.reserve(tenantId, workload, now, interval))
                 .map(row -> {
+                    expectedNextSlot.get(workload).accumulateAndGet(row.nextSlot(), GraphPacing::max);
                     Instant slot = row.nextSlot().minus(interval);
                     Instant conforming = max(slot.minus(rate.burstTolerance()), row.pausedUntil());
                     return conforming.isAfter(now) ? new Permit(conforming, slot) : Permit.GRANTED;

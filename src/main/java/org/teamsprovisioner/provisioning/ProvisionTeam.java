@@ -85,7 +85,7 @@ public class ProvisionTeam {
     }
 
     /** The Graph workload of the step's call, whose pace it waits for; null when the step calls nothing. */
-    private static GraphWorkload workloadOf(TeamRequest request) {
+    static GraphWorkload workloadOf(TeamRequest request) {
         return switch (request.step()) {
             case CREATE_GROUP -> GraphWorkload.DIRECTORY;
             // An existing group is read first (its age tells replication lag from a missing group).

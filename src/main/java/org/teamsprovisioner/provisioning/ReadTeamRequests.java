@@ -18,8 +18,8 @@ public class ReadTeamRequests {
     }
 
     /** Empty when the request does not exist or belongs to someone else: the caller cannot tell which. */
-    public Mono<TeamRequest> one(UUID id, Reader reader) {
-        return store.find(id).filter(request -> reader.readsAll() || request.requester().equals(reader.id()));
+    public Mono<RequestSummary> one(UUID id, Reader reader) {
+        return store.findSummary(id).filter(request -> reader.readsAll() || request.requester().equals(reader.id()));
     }
 
     /** One page of the reader's own requests, newest first; {@code next} is empty on the last page. */
@@ -30,8 +30,8 @@ public class ReadTeamRequests {
         return store.findByRequester(reader.id(), status, after, limit + 1)
                 .collectList()
                 .map(found -> {
-                    List<TeamRequest> items = found.size() > limit ? found.subList(0, limit) : found;
-                    TeamRequest last = items.isEmpty() ? null : items.get(items.size() - 1);
+                    List<RequestSummary> items = found.size() > limit ? found.subList(0, limit) : found;
+                    RequestSummary last = items.isEmpty() ? null : items.get(items.size() - 1);
                     TeamRequestStore.PageKey next = found.size() > limit ? new TeamRequestStore.PageKey(last.createdAt(), last.id()) : null;
                     return new Page(items, next);
                 });
@@ -41,6 +41,6 @@ public class ReadTeamRequests {
     public record Reader(String id, boolean readsAll) {
     }
 
-    public record Page(List<TeamRequest> items, TeamRequestStore.PageKey next) {
+    public record Page(List<RequestSummary> items, TeamRequestStore.PageKey next) {
     }
 }

@@ -1,9 +1,12 @@
 package org.teamsprovisioner.provisioning;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.teamsprovisioner.graph.GraphPacing;
+import org.teamsprovisioner.graph.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /** Accepts a validated team request: stores it with its job and returns at once; provisioning runs in a worker. */
@@ -16,22 +19,31 @@ public class SubmitTeamRequest {
     private final IdempotencyKeyStore keys;
     private final IdempotencyProperties idempotency;
     private final ProvisioningProperties provisioning;
+    private final GraphPacing pacing;
 
     SubmitTeamRequest(TeamRequestStore store, ProvisioningQueue queue, Clock clock, IdempotencyKeyStore keys,
-            IdempotencyProperties idempotency, ProvisioningProperties provisioning) {
+            IdempotencyProperties idempotency, ProvisioningProperties provisioning, GraphPacing pacing) {
         this.store = store;
         this.queue = queue;
         this.clock = clock;
         this.keys = keys;
         this.idempotency = idempotency;
         this.provisioning = provisioning;
+        this.pacing = pacing;
     }
 
     public Mono<TeamRequest> submit(NewTeamRequest command) {
         // Microsecond precision is what both PostgreSQL and H2 store; page cursors compare exact values.
         TeamRequest request = TeamRequest.accept(UUID.randomUUID(), command, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 provisioning.deadline());
-        return store.create(request).doOnSuccess(stored -> queue.wakeUp());
+        Instant firstRun = firstRunOf(request);
+        return store.create(request, firstRun).doOnSuccess(stored -> queue.wakeUpAt(firstRun));
+    }
+
+    /** When the job's first step is likely to get its Graph call slot; a job that ran sooner would only learn its slot is later. */
+    private Instant firstRunOf(TeamRequest request) {
+        GraphWorkload workload = ProvisionTeam.workloadOf(request);
+        return workload == null ? request.createdAt() : pacing.expectedTurn(workload);
     }
 
     /**
@@ -52,8 +64,9 @@ public class SubmitTeamRequest {
         }
         TeamRequest request = TeamRequest.accept(UUID.randomUUID(), command, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 provisioning.deadline());
-        return store.create(request, key, request.createdAt().plus(idempotency.retention()))
-                .doOnSuccess(stored -> queue.wakeUp())
+        Instant firstRun = firstRunOf(request);
+        return store.create(request, key, request.createdAt().plus(idempotency.retention()), firstRun)
+                .doOnSuccess(stored -> queue.wakeUpAt(firstRun))
                 .map(stored -> new Submission(stored, false))
                 // Lost the race for the key: answer as a repeat once the winner is visible, else 409.
                 .onErrorResume(IdempotencyKeyTakenException.class, taken -> keys.find(key.caller(), key.key(), clock.instant())

@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 /** Where team requests live. Implemented over R2DBC in {@code provisioning.store}. */
 public interface TeamRequestStore {
 
-    /** Stores a new request together with its provisioning job, in one transaction. */
-    Mono<TeamRequest> create(TeamRequest request);
+    /** Stores a new request together with its provisioning job, due at {@code firstRunAt}, in one transaction. */
+    Mono<TeamRequest> create(TeamRequest request, Instant firstRunAt);
 
     /**
      * Stores a new request with its job and records the caller's {@code Idempotency-Key} for it, in one
@@ -17,9 +17,12 @@ public interface TeamRequestStore {
      * Fails with {@link IdempotencyKeyTakenException} when the key is recorded, or being recorded, for
      * another request; nothing is stored then.
      */
-    Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt);
+    Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt, Instant firstRunAt);
 
     Mono<TeamRequest> find(UUID id);
+
+    /** The request's progress without its spec, for callers reading it. */
+    Mono<RequestSummary> findSummary(UUID id);
 
     /**
      * Saves a request that goes back to work (see {@link #save}) and schedules its job, in one
@@ -41,7 +44,7 @@ public interface TeamRequestStore {
     Mono<TeamRequest> save(TeamRequest request);
 
     /** A requester's requests, newest first, strictly after {@code after} when given. */
-    Flux<TeamRequest> findByRequester(String requester, RequestStatus status, PageKey after, int limit);
+    Flux<RequestSummary> findByRequester(String requester, RequestStatus status, PageKey after, int limit);
 
     /** The position of a request in the newest-first order. */
     record PageKey(Instant createdAt, UUID id) {

@@ -141,4 +141,28 @@ class GraphPacingTest {
         assertThat(pacing.acquire(GraphWorkload.TEAMS_READ, null).block().isGranted()).isTrue();
         assertThat(pacing.acquire(GraphWorkload.DIRECTORY, null).block().isGranted()).isTrue();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void jobsSubmittedInABurstAreScheduledASlotApartFromTheStart(String name, Supplier<DatabaseClient> database) {
+        DatabaseClient db = database.get();
+        TestClock clock = TestClock.fixedAt(START);
+        GraphPacing pacing = pacer(db, clock, "10/1s");
+
+        List<Instant> turns = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            turns.add(pacing.expectedTurn(GraphWorkload.CREATE_TEAM));
+        }
+
+        assertThat(turns.subList(0, 10)).as("a period's burst starts at once").containsOnly(START);
+        for (int i = 10; i < 30; i++) {
+            assertThat(turns.get(i)).isEqualTo(START.plusMillis(100L * (i - 9)));
+        }
+        // Slots other replicas took move the guess on: this replica's next guess comes after them.
+        for (int i = 0; i < 50; i++) {
+            pacer(db, clock, "10/1s").acquire(GraphWorkload.CREATE_TEAM, null).block();
+        }
+        pacing.acquire(GraphWorkload.CREATE_TEAM, null).block();
+        assertThat(pacing.expectedTurn(GraphWorkload.CREATE_TEAM)).isEqualTo(START.plusMillis(5100 - 900));
+    }
 }

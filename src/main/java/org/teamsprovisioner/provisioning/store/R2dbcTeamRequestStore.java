@@ -13,6 +13,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teamsprovisioner.provisioning.IdempotencyKey;
 import org.teamsprovisioner.provisioning.IdempotencyKeyTakenException;
 import org.teamsprovisioner.provisioning.RequestStatus;
+import org.teamsprovisioner.provisioning.RequestSummary;
 import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.TeamRequest;
 import org.teamsprovisioner.provisioning.TeamRequestStore;
@@ -47,26 +48,26 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     }
 
     @Override
-    public Mono<TeamRequest> create(TeamRequest request) {
+    public Mono<TeamRequest> create(TeamRequest request, Instant firstRunAt) {
         if (postgres) {
             // One statement, so one round trip and one implicit transaction: a submit's cost in the
             // database is its commit, not a conversation of BEGIN, two INSERTs and COMMIT.
             return bindJob(rows.bindAll(db.sql("with request as (" + INSERT_REQUEST + " returning id) "
                             + "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version) "
-                            + "select :task_name, :task_instance, null, :execution_time, false, 1 from request"), request), request)
+                            + "select :task_name, :task_instance, null, :execution_time, false, 1 from request"), request), request, firstRunAt)
                     .fetch().rowsUpdated()
                     .thenReturn(request);
         }
         return insertRequest(request)
-                .then(insertJob(request, request.createdAt()))
+                .then(insertJob(request, firstRunAt))
                 .as(transaction::transactional)
                 .thenReturn(request);
     }
 
     @Override
-    public Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt) {
+    public Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt, Instant firstRunAt) {
         if (postgres) {
-            return createClaimingKeyInOneStatement(request, key, keyExpiresAt);
+            return createClaimingKeyInOneStatement(request, key, keyExpiresAt, firstRunAt);
         }
         // The key row goes first: a concurrent insert of the same (caller, key) waits on it (PostgreSQL)
         // or fails at once (H2), and neither can commit a second request.
@@ -82,7 +83,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 .then(claim.fetch().rowsUpdated()
                         .onErrorMap(TeamRequestRows::isConflict, taken -> new IdempotencyKeyTakenException(key.caller(), key.key(), taken)))
                 .then(insertRequest(request))
-                .then(insertJob(request, request.createdAt()))
+                .then(insertJob(request, firstRunAt))
                 .as(transaction::transactional)
                 .thenReturn(request);
     }
@@ -93,7 +94,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
      * transaction and then finds its row, which it replaces only if it expired; the request and the
      * job are inserted only when the claim returned a row, so nothing is stored for a taken key.
      */
-    private Mono<TeamRequest> createClaimingKeyInOneStatement(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt) {
+    private Mono<TeamRequest> createClaimingKeyInOneStatement(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt,
+            Instant firstRunAt) {
         String sql = "with claim as (insert into idempotency_key (caller, idem_key, fingerprint, request_id, created_at, expires_at) "
                 + "values (:caller, :key, :fingerprint, :id, :created_at, :expires_at) "
                 + "on conflict (caller, idem_key) do update set fingerprint = excluded.fingerprint, request_id = excluded.request_id, "
@@ -105,7 +107,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         GenericExecuteSpec statement = rows.bindAll(db.sql(sql), request)
                 .bind("caller", key.caller()).bind("key", key.key()).bind("fingerprint", key.fingerprint())
                 .bind("expires_at", utc(keyExpiresAt));
-        return bindJob(statement, request).fetch().rowsUpdated()
+        return bindJob(statement, request, firstRunAt).fetch().rowsUpdated()
                 .flatMap(inserted -> inserted == 1 ? Mono.just(request)
                         : Mono.error(new IdempotencyKeyTakenException(key.caller(), key.key(), null)));
     }
@@ -126,10 +128,10 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 .fetch().rowsUpdated();
     }
 
-    private static GenericExecuteSpec bindJob(GenericExecuteSpec statement, TeamRequest request) {
+    private static GenericExecuteSpec bindJob(GenericExecuteSpec statement, TeamRequest request, Instant firstRunAt) {
         return statement.bind("task_name", ProvisioningJobs.TASK_NAME)
                 .bind("task_instance", request.id().toString())
-                .bind("execution_time", utc(request.createdAt()));
+                .bind("execution_time", utc(firstRunAt));
     }
 
     @Override
@@ -164,6 +166,12 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     }
 
     @Override
+    public Mono<RequestSummary> findSummary(UUID id) {
+        return db.sql("select " + TeamRequestRows.SUMMARY_COLUMNS + " from team_request where id = :id").bind("id", id)
+                .map(rows::readSummary).one();
+    }
+
+    @Override
     public Mono<TeamRequest> save(TeamRequest request) {
         return update(request);
     }
@@ -184,8 +192,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     }
 
     @Override
-    public Flux<TeamRequest> findByRequester(String requester, RequestStatus status, PageKey after, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from team_request where requester = :requester");
+    public Flux<RequestSummary> findByRequester(String requester, RequestStatus status, PageKey after, int limit) {
+        StringBuilder sql = new StringBuilder("select " + TeamRequestRows.SUMMARY_COLUMNS + " from team_request where requester = :requester");
         if (status != null) {
             sql.append(" and status = :status");
         }
@@ -200,7 +208,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         if (after != null) {
             query = query.bind("after_created", utc(after.createdAt())).bind("after_id", after.id());
         }
-        return query.map(rows::read).all();
+        return query.map(rows::readSummary).all();
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -8,6 +8,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import org.teamsprovisioner.provisioning.RequestStatus;
+import org.teamsprovisioner.provisioning.RequestSummary;
 import org.teamsprovisioner.provisioning.Step;
 import org.teamsprovisioner.provisioning.TeamRequest;
 import org.teamsprovisioner.provisioning.TeamSpec;
@@ -17,6 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Maps {@link TeamRequest} to and from a {@code team_request} row; the spec is stored as JSON. */
 @Component
 class TeamRequestRows {
+
+    /** The columns of {@link RequestSummary}: everything callers read, not the spec. */
+    static final String SUMMARY_COLUMNS = "id, requester, display_name, status, team_id, operation_id, operation_status, "
+            + "operation_attempts, web_url, error_code, error_message, created_at, updated_at";
 
     private final JsonMapper json;
 
@@ -84,6 +89,24 @@ class TeamRequestRows {
                 instant(row.get("pending_since", OffsetDateTime.class)),
                 instant(row.get("deadline_at", OffsetDateTime.class)),
                 row.get("members_added", Integer.class));
+    }
+
+    RequestSummary readSummary(Row row, io.r2dbc.spi.RowMetadata metadata) {
+        String operationId = row.get("operation_id", String.class);
+        String errorCode = row.get("error_code", String.class);
+        Integer attempts = row.get("operation_attempts", Integer.class);
+        return new RequestSummary(
+                row.get("id", UUID.class),
+                row.get("requester", String.class),
+                row.get("display_name", String.class),
+                RequestStatus.valueOf(row.get("status", String.class)),
+                row.get("team_id", String.class),
+                row.get("web_url", String.class),
+                operationId == null ? null : new TeamRequest.GraphOperation(operationId,
+                        row.get("operation_status", String.class), attempts == null ? 0 : attempts),
+                errorCode == null ? null : new TeamRequest.Failure(errorCode, row.get("error_message", String.class)),
+                row.get("created_at", OffsetDateTime.class).toInstant(),
+                row.get("updated_at", OffsetDateTime.class).toInstant());
     }
 
     private static java.time.Instant instant(OffsetDateTime value) {
