@@ -224,6 +224,10 @@ public class Bench {
         final List<String> bases;
         final String token;
         final long giveUpMs;
+        /** no request is sent after this instant (the step's own time budget) */
+        volatile long deadlineMs = Long.MAX_VALUE;
+        /** whether a 503 is repeated after its Retry-After, as a portal would (else it is counted and given up) */
+        boolean repeat503 = true;
 
         Portal(List<String> bases, String token, long giveUpMs) {
             this.bases = bases;
@@ -236,7 +240,7 @@ public class Bench {
             Outcome out = new Outcome(index, UUID.randomUUID().toString(), name);
             String payload = body(name);
             int b = Math.floorMod(preferred, bases.size());
-            long deadline = System.currentTimeMillis() + giveUpMs;
+            long deadline = Math.min(deadlineMs, System.currentTimeMillis() + giveUpMs);
             while (System.currentTimeMillis() < deadline) {
                 out.attempts++;
                 if (out.firstSendMs == 0) {
@@ -259,7 +263,10 @@ public class Bench {
                     }
                     if (sc == 503) {
                         out.status503++;
-                        Thread.sleep(retryAfterMs(r));
+                        if (!repeat503) {
+                            return out;
+                        }
+                        Thread.sleep(Math.min(retryAfterMs(r), Math.max(0, deadline - System.currentTimeMillis())));
                         continue;
                     }
                     if (sc == 409) {
@@ -284,7 +291,7 @@ public class Bench {
 
         static long retryAfterMs(HttpResponse<?> r) {
             try {
-                return Math.min(10_000, Math.max(100, (long) (Double.parseDouble(r.headers().firstValue("Retry-After").orElse("1")) * 1000)));
+                return Math.min(60_000, Math.max(100, (long) (Double.parseDouble(r.headers().firstValue("Retry-After").orElse("1")) * 1000)));
             } catch (NumberFormatException e) {
                 return 1000;
             }
@@ -300,7 +307,7 @@ public class Bench {
         for (int t = 0; t < callers; t++) {
             pool.submit(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < n) {
+                while ((i = next.getAndIncrement()) < n && System.currentTimeMillis() < portal.deadlineMs) {
                     if (ratePerSecond > 0) {
                         long due = startMs + (long) (i * 1000 / ratePerSecond);
                         long wait = due - System.currentTimeMillis();
@@ -356,7 +363,10 @@ public class Bench {
         int n = intOpt(o, "n", 1000);
         String runId = o.getOrDefault("run", "backlog");
         Portal portal = new Portal(List.of(need(o, "base")), token(need(o, "sim")), 60_000);
+        // The backlog is only work for the jobs: a refused submit is counted, not repeated, and it stops in time.
+        portal.repeat503 = false;
         long t0 = System.currentTimeMillis();
+        portal.deadlineMs = t0 + (long) (doubleOpt(o, "max-s", 90) * 1000);
         List<Outcome> outcomes = submitAll(portal, runId, n, intOpt(o, "callers", 16), 0, t0);
         long t1 = System.currentTimeMillis();
         List<String> ids = new ArrayList<>();
@@ -419,6 +429,7 @@ public class Bench {
         watcher.start();
 
         long t0 = System.currentTimeMillis();
+        portal.deadlineMs = t0 + (long) (timeoutS * 1000);
         System.out.printf(Locale.ROOT, "bulk: submitting %d requests from %d callers%n", n, callers);
         List<Outcome> outcomes = submitAll(portal, runId, n, callers, 0, t0);
         long submittedMs = System.currentTimeMillis();
@@ -471,12 +482,17 @@ public class Bench {
         long userGets = sumRoutes(routes, k -> k.startsWith("GET /users"));
         Map<String, Object> created = Json.map(counters.get("teamsCreatedByDisplayName"));
         int duplicates = 0;
+        int teamsCreated = 0;
         for (Outcome x : outcomes) {
             Object count = created.get(x.name);
             if (count instanceof Number num && num.intValue() > 1) {
                 duplicates++;
             }
+            if (count instanceof Number num && num.intValue() > 0) {
+                teamsCreated++;
+            }
         }
+        double perTeam = Math.max(1, teamsCreated);
 
         Props p = new Props();
         p.put("bulk.requests", n);
@@ -502,10 +518,11 @@ public class Bench {
         }
         summarizeSubmits(outcomes, n, "bulk.submit.", p);
         p.put("bulk.post_teams_calls", postTeams);
-        p.put("bulk.post_teams_per_team", fmt(postTeams / (double) n));
+        p.put("bulk.teams_created", teamsCreated);
+        p.put("bulk.post_teams_per_team", fmt(postTeams / perTeam));
         p.put("bulk.operation_gets", operationGets);
-        p.put("bulk.operation_gets_per_team", fmt(operationGets / (double) n));
-        p.put("bulk.get_team_per_team", fmt(getTeam / (double) n));
+        p.put("bulk.operation_gets_per_team", fmt(operationGets / perTeam));
+        p.put("bulk.get_team_per_team", fmt(getTeam / perTeam));
         p.put("bulk.user_gets", userGets);
         p.put("bulk.throttled_calls", counters.get("throttledCalls"));
         p.put("bulk.early_retries", counters.get("earlyRetries"));
@@ -575,7 +592,21 @@ public class Bench {
             this.pidsFile = Path.of(need(o, "pids"));
         }
 
-        record Row(String instance, boolean picked, String pickedBy, long version) {
+        record Row(String instance, boolean picked, String pickedBy, long version, long lastHeartbeatMs, long executionTimeMs,
+                long lastSuccessMs, long lastFailureMs) {
+            String describe() {
+                return "picked=" + picked + " picked_by=" + pickedBy + " version=" + version + " last_heartbeat=" + instant(lastHeartbeatMs)
+                        + " execution_time=" + instant(executionTimeMs) + " last_success=" + instant(lastSuccessMs)
+                        + " last_failure=" + instant(lastFailureMs);
+            }
+
+            static String instant(long ms) {
+                return ms == 0 ? "null" : java.time.Instant.ofEpochMilli(ms).toString();
+            }
+        }
+
+        static long millis(java.sql.Timestamp t) {
+            return t == null ? 0 : t.getTime();
         }
 
         final class Replica {
@@ -646,16 +677,68 @@ public class Bench {
         }
 
         /** A job the killed replica held, timed until another replica has it again or it completed. */
+        /**
+         * A job picked when a replica was killed, followed through db-scheduler's own bookkeeping. Its first change
+         * tells whose it was: a dead replica's job is revived by another replica's dead-execution check (version + 1,
+         * last_failure set, due at once) and then picked again; a job whose holder lives on gets a newer heartbeat, or
+         * its step ends normally (last_success set) or it is removed. So the killed replica's jobs are known even when
+         * the replicas' scheduler names collide (and a job the killed replica finished just before dying is left out).
+         */
         static final class Orphan {
             final String instance;
-            final long version;
-            volatile long revivedMs;   // first change: db-scheduler declared it dead and rescheduled it
-            volatile long resumedMs;   // picked again (or gone: completed)
+            final Row atKill;
+            volatile Row last;
+            volatile String verdict;   // null while unchanged; "dead" (revived), "live" (its holder went on), "gone" (removed first)
+            volatile long revivedMs;   // db-scheduler declared it dead and rescheduled it
+            volatile long resumedMs;   // another replica picked it (or it was removed after the revival)
             volatile String resumedBy;
 
-            Orphan(String instance, long version) {
-                this.instance = instance;
-                this.version = version;
+            Orphan(Row row) {
+                this.instance = row.instance();
+                this.atKill = row;
+                this.last = row;
+            }
+
+            boolean settled() {
+                return "live".equals(verdict) || "gone".equals(verdict) || resumedMs != 0;
+            }
+
+            void observe(Row row, long now) {
+                if (settled()) {
+                    return;
+                }
+                if (row == null) {
+                    if (verdict == null) {
+                        verdict = "gone";
+                    } else {
+                        resumedMs = now;
+                        resumedBy = "(completed)";
+                    }
+                    return;
+                }
+                last = row;
+                if (verdict == null) {
+                    if (row.version() == atKill.version()) {
+                        if (row.lastHeartbeatMs() > atKill.lastHeartbeatMs()) {
+                            verdict = "live";
+                        }
+                        return;
+                    }
+                    if (row.lastFailureMs() > atKill.lastFailureMs()) {
+                        verdict = "dead";
+                        revivedMs = now;
+                    } else if (row.lastSuccessMs() > atKill.lastSuccessMs()) {
+                        verdict = "live";
+                        return;
+                    } else {
+                        verdict = "dead"; // moved on without either mark: count it as taken over
+                        revivedMs = now;
+                    }
+                }
+                if (row.picked() || row.version() >= atKill.version() + 2) {
+                    resumedMs = now;
+                    resumedBy = row.pickedBy();
+                }
             }
         }
 
@@ -680,9 +763,11 @@ public class Bench {
         Map<String, Row> readRows(Connection c) throws SQLException {
             Map<String, Row> rows = new HashMap<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                    "select task_instance, picked, picked_by, version from scheduled_tasks where task_name = 'provision-team'")) {
+                    "select task_instance, picked, picked_by, version, last_heartbeat, execution_time, last_success, last_failure"
+                            + " from scheduled_tasks where task_name = 'provision-team'")) {
                 while (r.next()) {
-                    Row row = new Row(r.getString(1), r.getBoolean(2), r.getString(3), r.getLong(4));
+                    Row row = new Row(r.getString(1), r.getBoolean(2), r.getString(3), r.getLong(4), millis(r.getTimestamp(5)),
+                            millis(r.getTimestamp(6)), millis(r.getTimestamp(7)), millis(r.getTimestamp(8)));
                     rows.put(row.instance(), row);
                     if (row.pickedBy() != null) {
                         namesSeen.add(row.pickedBy());
@@ -695,27 +780,18 @@ public class Bench {
         void track(Map<String, Row> rows, long now) {
             for (Kill k : kills) {
                 for (Orphan orphan : k.orphans) {
-                    if (orphan.resumedMs != 0) {
-                        continue;
-                    }
-                    Row row = rows.get(orphan.instance);
-                    if (row == null) {
-                        orphan.resumedMs = now;
-                        orphan.resumedBy = "(completed)";
-                    } else if (row.version() > orphan.version) {
-                        if (orphan.revivedMs == 0) {
-                            orphan.revivedMs = now;
-                        }
-                        if (row.picked() || row.version() >= orphan.version + 2) {
-                            orphan.resumedMs = now;
-                            orphan.resumedBy = row.pickedBy();
-                        }
-                    }
+                    orphan.observe(rows.get(orphan.instance), now);
                 }
             }
         }
 
+        /** Once two replicas were seen with one name, it stays so: restarting replicas have no name for a while. */
+        volatile boolean collisionSeen;
+
         boolean namesCollide() {
+            if (collisionSeen) {
+                return true;
+            }
             Set<String> names = new java.util.HashSet<>();
             int known = 0;
             for (Replica r : replicas) {
@@ -724,7 +800,8 @@ public class Bench {
                     names.add(r.name);
                 }
             }
-            return known > names.size();
+            collisionSeen = known > names.size();
+            return collisionSeen;
         }
 
         void run() throws Exception {
@@ -734,7 +811,6 @@ public class Bench {
             long killEveryMs = (long) (doubleOpt(o, "kill-every-s", 20) * 1000);
             int killCount = intOpt(o, "kills", 3);
             long maxWaitMs = (long) (doubleOpt(o, "max-wait-s", 240) * 1000);
-            double heuristicS = doubleOpt(o, "collision-threshold-s", 5);
             String runId = o.getOrDefault("run", "crash");
 
             for (int i = 0; i < ports.size(); i++) {
@@ -745,11 +821,16 @@ public class Bench {
                     r.process.destroyForcibly();
                 }
             })));
-            // One at a time: the first runs the migrations, and two cores cannot start three JVMs at once quickly.
-            for (Replica r : replicas) {
-                r.start();
-                r.awaitReady(180_000);
-                System.out.printf("crash: replica %d up on :%d, scheduler name %s%n", r.index, r.port, r.name);
+            // The first alone, as it runs the migrations; then the others together.
+            List<List<Replica>> waves = List.of(replicas.subList(0, 1), replicas.subList(1, replicas.size()));
+            for (List<Replica> wave : waves) {
+                for (Replica r : wave) {
+                    r.start();
+                }
+                for (Replica r : wave) {
+                    r.awaitReady(180_000);
+                    System.out.printf("crash: replica %d up on :%d, scheduler name %s%n", r.index, r.port, r.name);
+                }
             }
             settings = settingsOf(replicas.get(0).base());
             boolean collideAtStart = namesCollide();
@@ -787,6 +868,8 @@ public class Bench {
             sampler.start();
 
             long t0 = System.currentTimeMillis();
+            // submissions take n / rate; repeats of refused ones may go on for another minute, no longer
+            portal.deadlineMs = t0 + (long) (n * 1000 / rate) + 60_000;
             List<Thread> restarts = new CopyOnWriteArrayList<>();
             Thread killer = new Thread(() -> {
                 try {
@@ -794,7 +877,7 @@ public class Bench {
                         long due = t0 + (k + 1) * killEveryMs;
                         Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
                         Replica target = replicas.get(k % replicas.size());
-                        kill(c, target, heuristicS, restarts);
+                        kill(c, target, restarts);
                     }
                 } catch (Exception e) {
                     e.printStackTrace();
@@ -811,11 +894,11 @@ public class Bench {
             outcomes.forEach(x -> accepted.addAll(x.ids));
             System.out.printf(Locale.ROOT, "crash: submissions done after %.0f s; waiting for every request and orphaned job (at most %d s after the last kill)%n",
                     (submittedMs - t0) / 1000.0, maxWaitMs / 1000);
-            long deadline = Math.max(submittedMs, lastKillMs) + maxWaitMs;
+            long deadline = Math.max(submittedMs + 30_000, lastKillMs + maxWaitMs);
             long lastPrint = 0;
             while (System.currentTimeMillis() < deadline) {
                 boolean requestsDone = accepted.stream().allMatch(id -> terminal(lastStatus.get(id)));
-                boolean orphansDone = kills.stream().flatMap(k -> k.orphans.stream()).allMatch(x -> x.resumedMs != 0);
+                boolean orphansDone = kills.stream().flatMap(k -> k.orphans.stream()).allMatch(Orphan::settled);
                 if (requestsDone && orphansDone) {
                     break;
                 }
@@ -823,7 +906,7 @@ public class Bench {
                     lastPrint = System.currentTimeMillis();
                     System.out.printf(Locale.ROOT, "crash: t=%4.0f s  %d/%d SUCCEEDED, %d orphaned jobs not resumed yet%n", (lastPrint - t0) / 1000.0,
                             accepted.stream().filter(id -> "SUCCEEDED".equals(lastStatus.get(id))).count(), accepted.size(),
-                            kills.stream().flatMap(k -> k.orphans.stream()).filter(x -> x.resumedMs == 0).count());
+                            kills.stream().flatMap(k -> k.orphans.stream()).filter(x -> !x.settled()).count());
                 }
                 Thread.sleep(500);
             }
@@ -834,15 +917,15 @@ public class Bench {
             Thread.sleep(11_000); // table counters reach pg_stat_user_tables when backends go idle, within 10 s
             long updEnd = scheduledTaskUpdates(c);
             sampler.interrupt();
-            report(c, outcomes, t0, endMs, updEnd - updStart, heuristicS);
+            report(c, outcomes, t0, endMs, updEnd - updStart);
             c.close();
         }
 
-        void kill(Connection c, Replica target, double heuristicS, List<Thread> restarts) throws Exception {
+        void kill(Connection c, Replica target, List<Thread> restarts) throws Exception {
             boolean collide = namesCollide() || target.name == null;
             // Kill while the replica holds at least one job, if that happens within 3 s (most steps last well under a second).
             long waitUntil = System.currentTimeMillis() + 3000;
-            while (System.currentTimeMillis() < waitUntil && !holdsJobs(latest, target.name, collide)) {
+            while (System.currentTimeMillis() < waitUntil && !holdsJobs(latest, target.name, collide, orphaned())) {
                 Thread.sleep(50);
             }
             Map<String, Row> before = readRows(c);
@@ -850,17 +933,18 @@ public class Bench {
             long at = System.currentTimeMillis();
             target.process.waitFor();
             List<Row> held = new ArrayList<>();
+            Set<String> already = orphaned(); // still waiting from an earlier kill: not this replica's
             for (Row row : before.values()) {
-                if (row.picked() && (collide ? true : target.name.equals(row.pickedBy()))) {
+                if (row.picked() && !already.contains(row.instance()) && (collide || target.name.equals(row.pickedBy()))) {
                     held.add(row);
                 }
             }
             Kill kill = new Kill(target.index, target.name, at, collide, (int) before.values().stream().filter(Row::picked).count());
-            held.forEach(row -> kill.orphans.add(new Orphan(row.instance(), row.version())));
+            held.forEach(row -> kill.orphans.add(new Orphan(row)));
             kills.add(kill);
             System.out.printf("crash: SIGKILL replica %d (scheduler %s) holding %s job(s)%s%n", target.index, target.name,
-                    collide ? "? of " + held.size() + " picked" : String.valueOf(held.size()),
-                    collide ? " (names collide: all picked jobs are timed, see report)" : "");
+                    collide ? "some of " + held.size() + " picked" : String.valueOf(held.size()),
+                    collide ? " (names collide: every picked job is followed and the killed replica's told apart by how db-scheduler treats them)" : "");
             target.start();
             Thread t = new Thread(() -> {
                 try {
@@ -875,16 +959,29 @@ public class Bench {
             restarts.add(t);
         }
 
-        static boolean holdsJobs(Map<String, Row> rows, String name, boolean collide) {
+        /** Jobs of earlier kills that no replica has picked again yet. */
+        Set<String> orphaned() {
+            Set<String> ids = new java.util.HashSet<>();
+            for (Kill k : kills) {
+                for (Orphan x : k.orphans) {
+                    if (!x.settled()) {
+                        ids.add(x.instance);
+                    }
+                }
+            }
+            return ids;
+        }
+
+        static boolean holdsJobs(Map<String, Row> rows, String name, boolean collide, Set<String> orphaned) {
             for (Row row : rows.values()) {
-                if (row.picked() && (collide || name.equals(row.pickedBy()))) {
+                if (row.picked() && !orphaned.contains(row.instance()) && (collide || name.equals(row.pickedBy()))) {
                     return true;
                 }
             }
             return false;
         }
 
-        void report(Connection c, List<Outcome> outcomes, long t0, long endMs, long updates, double heuristicS) throws Exception {
+        void report(Connection c, List<Outcome> outcomes, long t0, long endMs, long updates) throws Exception {
             Map<String, Integer> rowsByName = new HashMap<>();
             Map<String, String> statusById = new HashMap<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select id, display_name, status from team_request")) {
@@ -944,14 +1041,18 @@ public class Bench {
             int excluded = 0;
             int held = 0;
             List<String> perKill = new ArrayList<>();
+            List<String> stuck = new ArrayList<>();
             for (Kill k : kills) {
                 int kHeld = 0;
                 List<String> kw = new ArrayList<>();
                 for (Orphan x : k.orphans) {
-                    double w = x.resumedMs == 0 ? Double.NaN : (x.resumedMs - k.atMs) / 1000.0;
-                    if (k.namesCollide && !Double.isNaN(w) && w < heuristicS) {
-                        excluded++; // with colliding names: a job a live replica finished quickly, not the dead one's
+                    if ("live".equals(x.verdict) || "gone".equals(x.verdict)) {
+                        excluded++; // its holder was alive (another replica, or the killed one finishing just before the kill)
                         continue;
+                    }
+                    double w = x.resumedMs == 0 ? Double.NaN : (x.resumedMs - k.atMs) / 1000.0;
+                    if (x.resumedMs == 0) {
+                        stuck.add(x.instance + " (" + x.last.describe() + ", request " + statusById.get(x.instance) + ")");
                     }
                     kHeld++;
                     if (Double.isNaN(w)) {
@@ -994,9 +1095,10 @@ public class Bench {
             p.put("failover.scheduler_names", names.toString());
             p.put("failover.picked_by_seen", new java.util.TreeSet<>(namesSeen).toString());
             p.put("failover.names_collide", collide);
-            p.put("failover.collision_threshold_s", heuristicS);
+            p.put("failover.names_known", replicas.stream().allMatch(r -> r.name != null)
+                    && kills.stream().allMatch(k -> k.name != null));
             p.put("failover.jobs_timed", held);
-            p.put("failover.jobs_excluded_as_live", excluded);
+            p.put("failover.jobs_picked_at_kills_not_orphaned", excluded);
             p.put("failover.jobs_not_resumed", unresolved);
             p.put("failover.observed_until_s", fmt((endMs - t0) / 1000.0));
             if (!waits.isEmpty()) {
@@ -1009,6 +1111,7 @@ public class Bench {
                 p.put("failover.max_s", "n/a");
             }
             p.put("failover.per_kill", String.join("; ", perKill));
+            p.put("failover.not_resumed_rows", stuck.isEmpty() ? "none" : String.join("; ", stuck));
             settings.forEach(p::put);
             p.write(out.resolve("crash.properties"));
             p.print();

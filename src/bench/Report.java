@@ -208,8 +208,8 @@ public class Report {
             rows.add(new Row("Bulk: early retries (calls before Retry-After passed)", "0",
                     String.format(Locale.ROOT, "%.0f (throttled calls: %s)", early, v("bulk", "bulk.throttled_calls")), early == 0, "bulk"));
             double post = d("bulk", "bulk.post_teams_per_team");
-            rows.add(new Row("Bulk: POST /teams per team", "≤ 1", String.format(Locale.ROOT, "%.2f (%s calls)", post, v("bulk", "bulk.post_teams_calls")),
-                    post <= 1, "bulk"));
+            rows.add(new Row("Bulk: POST /teams per team", "≤ 1", String.format(Locale.ROOT, "%.2f (%s calls for %s teams created)", post,
+                    v("bulk", "bulk.post_teams_calls"), v("bulk", "bulk.teams_created")), post <= 1, "bulk"));
             double gets = d("bulk", "bulk.operation_gets_per_team");
             rows.add(new Row("Bulk: operation GETs per team", "≤ 4", String.format(Locale.ROOT, "%.2f (%s calls; GET /teams/{id} per team %s)", gets,
                     v("bulk", "bulk.operation_gets"), v("bulk", "bulk.get_team_per_team")), gets <= 4, "bulk"));
@@ -238,9 +238,11 @@ public class Report {
             String max = v("crash", "failover.max_s");
             boolean collide = "true".equals(v("crash", "failover.names_collide"));
             double maxS = d("crash", "failover.max_s");
-            String note = collide ? "; scheduler names COLLIDE " + v("crash", "failover.scheduler_names")
-                    + ": the killed replica's jobs are told apart only as those still held " + v("crash", "failover.collision_threshold_s")
-                    + " s after the kill" : "";
+            boolean unknown = "false".equals(v("crash", "failover.names_known"));
+            String note = collide ? "; scheduler names " + (unknown ? "UNKNOWN (no db-scheduler 'Creating scheduler' log line) " : "COLLIDE ")
+                    + v("crash", "failover.scheduler_names")
+                    + ": picked_by cannot say which jobs were the killed replica's; they were told apart by db-scheduler's own revival of them"
+                    : "";
             rows.add(new Row("Failover wait (kill → job picked again elsewhere), max / median", "≤ 30 s",
                     "n/a".equals(max) ? "no job was in flight at the kills" + note
                             : String.format(Locale.ROOT, "%s s / %s s over %s job(s)%s", max, v("crash", "failover.median_s"),
@@ -270,7 +272,9 @@ public class Report {
         if (has("crash")) {
             boolean collide = "true".equals(v("crash", "failover.names_collide"));
             rows.add(new Row("Scheduler names unique per replica (db-scheduler picked_by)", "— (reported)",
-                    (collide ? "no, they collide: " : "yes: ") + v("crash", "failover.scheduler_names"), null, "crash"));
+                    ("false".equals(v("crash", "failover.names_known")) ? "unknown (db-scheduler did not log them): "
+                            : collide ? "no, they collide: " : "yes: ") + v("crash", "failover.scheduler_names")
+                            + "; picked_by values seen: " + v("crash", "failover.picked_by_seen"), null, "crash"));
         }
         return rows;
     }
@@ -423,7 +427,8 @@ public class Report {
                   repeated after its `Retry-After` with the same key, as a portal would. Success times are each request's
                   `team_request.updated_at` when it is first seen SUCCEEDED (the database is read every 250 ms). Makespan = first
                   submit → last SUCCEEDED; floor = N / 10 per s + 3 s. Graph calls, early retries and teams per display name are the
-                  simulator's `_state` counters (`callsByRoute`, `earlyRetries`, `teamsCreatedByDisplayName`); per team = divided by N.
+                  simulator's `_state` counters (`callsByRoute`, `earlyRetries`, `teamsCreatedByDisplayName`); per team = divided by the
+                  teams Graph created for the bulk's requests (N when all of them got one).
                 - **Crash**: 3 replicas on one database; 300 requests at 4 per second from 16 callers, spread over the replicas;
                   a caller repeats the same key against the next replica on a connection error or timeout. Every 20 s one replica
                   is SIGKILLed (round robin, 3 kills; waiting up to 3 s for it to hold a job) and restarted at once. Simulated
@@ -432,10 +437,12 @@ public class Report {
                   doubled requests = a key answered with two ids, or two rows of one display name; doubled teams = a display name
                   Graph created more than once.
                 - **Failover wait**: at each kill, the `scheduled_tasks` rows with `picked = true` and `picked_by` = the killed
-                  replica's scheduler name (as db-scheduler logs it at start) are timed, by reading the table every 200 ms,
-                  until their version moves on and they are picked again, or they disappear. When the replicas' names collide,
-                  the killed replica's rows cannot be told apart: every picked row is timed, and those another replica finished
-                  within the collision threshold are taken to be live ones and left out (reported as such).
+                  replica's scheduler name (as db-scheduler logs it at start: `Creating scheduler with configuration: ... name=`)
+                  are followed by reading the table every 200 ms, until another replica has picked them again (or removed them
+                  after reviving them). db-scheduler's own bookkeeping confirms each one: a dead replica's job is revived
+                  (version + 1, `last_failure` set, due at once) before it is picked again, while a job whose holder is alive
+                  gets a newer `last_heartbeat` or ends its step normally (`last_success`). When the replicas' names collide,
+                  every picked row is followed and only the revived ones count as the killed replica's; this is reported.
                 - **Heartbeat database cost**: `n_tup_upd` of `scheduled_tasks` in `pg_stat_user_tables`, read before the load and
                   11 s after it ended (PostgreSQL publishes backends' counters when they go idle), divided by the working time;
                   this counts every update db-scheduler makes (picks, reschedules, heartbeats), not heartbeats alone.
