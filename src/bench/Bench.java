@@ -540,6 +540,8 @@ public class Bench {
         for (int i = 0; i < successes.size(); i++) {
             csv.add(fmt(successes.get(i) / 1000.0) + "," + (i + 1));
         }
+        csv.add(fmt(Math.max(endMs - t0, successes.isEmpty() ? 0 : successes.get(successes.size() - 1)) / 1000.0) + "," + succeeded
+                + ",end"); // where the observation ended
         Files.write(out.resolve("bulk.csv"), csv);
         p.print();
     }

@@ -26,12 +26,16 @@ public class Plot {
 
     public static void main(String[] args) throws Exception {
         List<double[]> points = new ArrayList<>();
+        double observedUntil = -1;
         for (String line : Files.readAllLines(Path.of(args[0]))) {
             if (line.isBlank() || !Character.isDigit(line.charAt(0))) {
                 continue;
             }
             String[] parts = line.split(",");
             points.add(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+            if (parts.length > 2 && parts[2].equals("end")) {
+                observedUntil = Double.parseDouble(parts[0]);
+            }
         }
         int n = Integer.parseInt(args[2]);
         double limit = Double.parseDouble(args[3]);
@@ -106,6 +110,16 @@ public class Plot {
             prevY = p[1];
         }
         g.draw(measured);
+        double lastY = points.isEmpty() ? 0 : points.get(points.size() - 1)[1];
+        if (observedUntil >= 0 && lastY < n) {
+            g.setColor(new Color(30, 100, 200));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+            int ex = (int) Math.round(px(observedUntil, xMax, left, plotW));
+            int ey = (int) Math.round(py(lastY, yMax, top, plotH));
+            g.fillOval(ex - 4, ey - 4, 8, 8);
+            text(g, String.format(Locale.ROOT, "%,d of %,d SUCCEEDED when the observation ended (%s s)", (long) lastY, n, fmt(observedUntil)),
+                    ex - 8, ey - 12, 1.0);
+        }
 
         // labels and legend
         g.setColor(Color.BLACK);

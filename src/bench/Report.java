@@ -199,25 +199,28 @@ public class Report {
                             v("bulk", "bulk.makespan_ratio"), v("bulk", "bulk.requests"), trim(v("bulk", "bulk.limit_per_s")),
                             trim(v("bulk", "bulk.operation_s")), floor),
                     complete && ratio <= 1.1, "bulk"));
+            String partial = complete ? "" : String.format(Locale.ROOT, "; over an unfinished bulk (%s of %s SUCCEEDED)",
+                    v("bulk", "bulk.succeeded"), v("bulk", "bulk.requests"));
             double s503 = d("bulk", "bulk.submit.status_503");
             rows.add(new Row("Bulk: portal submits answered 503", "0",
-                    String.format(Locale.ROOT, "%.0f (in %s of the requests; repeated after Retry-After); other non-202: %s", s503,
-                            v("bulk", "bulk.submit.requests_with_503"), v("bulk", "bulk.submit.other_non_202_by_status")),
+                    String.format(Locale.ROOT, "%.0f (in %s of the requests; repeated after Retry-After); other non-202: %s; never accepted: %s",
+                            s503, v("bulk", "bulk.submit.requests_with_503"), v("bulk", "bulk.submit.other_non_202_by_status"),
+                            v("bulk", "bulk.submit.never_accepted")),
                     s503 == 0, "bulk"));
             double early = d("bulk", "bulk.early_retries");
             rows.add(new Row("Bulk: early retries (calls before Retry-After passed)", "0",
-                    String.format(Locale.ROOT, "%.0f (throttled calls: %s)", early, v("bulk", "bulk.throttled_calls")), early == 0, "bulk"));
+                    String.format(Locale.ROOT, "%.0f (throttled calls: %s)%s", early, v("bulk", "bulk.throttled_calls"), partial), early == 0, "bulk"));
             double post = d("bulk", "bulk.post_teams_per_team");
-            rows.add(new Row("Bulk: POST /teams per team", "≤ 1", String.format(Locale.ROOT, "%.2f (%s calls for %s teams created)", post,
-                    v("bulk", "bulk.post_teams_calls"), v("bulk", "bulk.teams_created")), post <= 1, "bulk"));
+            rows.add(new Row("Bulk: POST /teams per team", "≤ 1", String.format(Locale.ROOT, "%.2f (%s calls for %s teams created)%s", post,
+                    v("bulk", "bulk.post_teams_calls"), v("bulk", "bulk.teams_created"), partial), post <= 1, "bulk"));
             double gets = d("bulk", "bulk.operation_gets_per_team");
-            rows.add(new Row("Bulk: operation GETs per team", "≤ 4", String.format(Locale.ROOT, "%.2f (%s calls; GET /teams/{id} per team %s)", gets,
-                    v("bulk", "bulk.operation_gets"), v("bulk", "bulk.get_team_per_team")), gets <= 4, "bulk"));
+            rows.add(new Row("Bulk: operation GETs per team", "≤ 4", String.format(Locale.ROOT, "%.2f (%s calls; GET /teams/{id} per team %s)%s",
+                    gets, v("bulk", "bulk.operation_gets"), v("bulk", "bulk.get_team_per_team"), partial), gets <= 4, "bulk"));
             double notOk = d("bulk", "bulk.not_succeeded");
             rows.add(new Row("Bulk: requests not SUCCEEDED at the end", "0",
                     String.format(Locale.ROOT, "%.0f (final: %s)", notOk, v("bulk", "bulk.final_status")), notOk == 0, "bulk"));
             double dup = d("bulk", "bulk.duplicates");
-            rows.add(new Row("Bulk: requests with more than one team", "0", String.format(Locale.ROOT, "%.0f", dup), dup == 0, "bulk"));
+            rows.add(new Row("Bulk: requests with more than one team", "0", String.format(Locale.ROOT, "%.0f%s", dup, partial), dup == 0, "bulk"));
         } else {
             rows.add(new Row("Bulk", "see targets", "not measured", null, "bulk"));
         }
@@ -225,9 +228,12 @@ public class Report {
         if (has("crash")) {
             double lost = d("crash", "crash.lost");
             rows.add(new Row("Crash: requests lost (accepted, never SUCCEEDED or missing)", "0",
-                    String.format(Locale.ROOT, "%.0f of %s (not SUCCEEDED %s, missing %s; never accepted %s; %s kills of %s replicas)", lost,
-                            v("crash", "crash.submit.accepted"), v("crash", "crash.lost_not_succeeded"), v("crash", "crash.lost_missing"),
-                            v("crash", "crash.never_accepted"), v("crash", "crash.kills"), v("crash", "crash.replicas")),
+                    String.format(Locale.ROOT,
+                            "%.0f of %s (failed %s, unfinished when the wait ended %s, missing %s; never accepted %s); %s kills of %s replicas, "
+                                    + "callers repeated %s connection errors on another replica",
+                            lost, v("crash", "crash.submit.accepted"), v("crash", "crash.lost_failed_or_cancelled"),
+                            v("crash", "crash.lost_unfinished_at_end"), v("crash", "crash.lost_missing"), v("crash", "crash.never_accepted"),
+                            v("crash", "crash.kills"), v("crash", "crash.replicas"), v("crash", "crash.submit.connection_errors")),
                     lost == 0 && d("crash", "crash.never_accepted") == 0, "crash"));
             double dr = d("crash", "crash.doubled_requests");
             rows.add(new Row("Crash: requests doubled (two request ids for one key)", "0", String.format(Locale.ROOT,

@@ -229,14 +229,20 @@ export PROVISIONER_GRAPH_CLIENT_ID=sandbox-client
 export PROVISIONER_GRAPH_CLIENT_SECRET=sandbox-secret
 export PROVISIONER_API_AUDIENCE=api://teams-provisioner
 
+# The service's Resilience4j counters (breaker calls and state, limiter, retries) as metrics.* lines, for the details.
+capture_metrics() {
+  curl -sf --max-time 5 "$1/actuator/prometheus" | grep '^resilience4j_' | grep -v -e '_max{' -e '_sum{' \
+    | sed -E 's/="/:/g; s/"//g; s/\{/[/; s/\}/]/; s/ ([^ ]+)$/=\1/; s/^/metrics./' || true
+}
+
 token() {
   curl -sf -X POST "$BENCH_SIMULATOR/token" -d user=alice@contoso.com | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
 MACHINE=
-stamp_step() { # appends machine, date and JVM flags to a step's results
+stamp_step() { # appends machine (with the load average: others may share it), date and JVM flags to a step's results
   {
-    echo "machine=$MACHINE"
+    echo "machine=$MACHINE, load $(cut -d' ' -f1 /proc/loadavg)"
     echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
     echo "jvm_flags=$JVM_FLAGS"
   } >> "$RUN/$1.properties"
@@ -326,6 +332,7 @@ step_facade() {
     echo "facade.backlog_at_load_end=$(bench_java counts --db="$DB_NAME")"
   } >> "$out"
   bench_java settings --base="$SVC_URL" >> "$out"
+  capture_metrics "$SVC_URL" >> "$out"
   stamp_step facade
   stop_all
   log "facade: RSS $rss MB after the load"
@@ -339,6 +346,7 @@ step_bulk() {
   bench_java bulk --base="$SVC_URL" --sim="$BENCH_SIMULATOR" --db="$DB_NAME" --n="$BULK_N" --callers=16 \
     --limit="$LIMIT" --operation-s="$OPERATION_S" --timeout-s="$BULK_TIMEOUT" --out="$RUN" --run="bulk$STAMP" >&2
   bench_java settings --base="$SVC_URL" >> "$RUN/bulk.properties"
+  capture_metrics "$SVC_URL" >> "$RUN/bulk.properties"
   stamp_step bulk
   stop_all
   "$JAVA" -Djava.awt.headless=true -cp "$CLASSES" Plot "$RUN/bulk.csv" "$PLOT" "$BULK_N" "$LIMIT" "$OPERATION_S" \
