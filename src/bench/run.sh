@@ -45,8 +45,10 @@ BACKLOG_N=${BENCH_BACKLOG_N:-1000}
 mkdir -p "$RUN"
 PIDS=$RUN/pids          # every process this run started, one pid a line (the Java drivers append theirs)
 DBS=$RUN/databases      # every database this run created
+DRIVERS=$RUN/drivers    # the Java drivers running in the background (the crash driver starts replicas itself)
 : > "$PIDS"
 : > "$DBS"
+: > "$DRIVERS"
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -63,6 +65,15 @@ kill_ours() {
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  if [ -s "$DRIVERS" ]; then # first the drivers, so none restarts a replica; TERM lets their shutdown hooks run
+    while read -r pid; do
+      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$RUN/classes"; then
+        kill -TERM "$pid" 2>/dev/null || true
+        sleep 1
+        kill -9 "$pid" 2>/dev/null || true
+      fi
+    done < "$DRIVERS"
+  fi
   if [ -s "$PIDS" ]; then
     while read -r pid; do [ -n "$pid" ] && kill_ours "$pid"; done < "$PIDS"
   fi
@@ -118,6 +129,14 @@ prepare_drivers() {
 }
 
 bench_java() { "$JAVA" -cp "$CLASSES:$PGJAR" Bench "$@"; }
+
+# A long-running driver (backlog, bulk, crash): in the background, so an interrupted run can stop it first.
+run_driver() {
+  "$JAVA" -cp "$CLASSES:$PGJAR" Bench "$@" &
+  local pid=$!
+  echo "$pid" >> "$DRIVERS"
+  wait "$pid"
+}
 
 # ------------------------------------------------------------------ settings files
 
@@ -255,6 +274,9 @@ machine_info() {
   pg=$(bench_java pgversion)
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  local main_commit
+  main_commit=$(git -C "$ROOT" log -1 --format=%h -- src/main pom.xml 2>/dev/null || true)
+  [ -z "$main_commit" ] || commit="$commit (src/main last changed in $main_commit)"
   if [ -n "$(git -C "$ROOT" status --porcelain -- src/main pom.xml 2>/dev/null)" ]; then commit="$commit + uncommitted changes"; fi
   MACHINE="$(hostname), $(nproc) CPU, $mem"
   {
@@ -311,7 +333,7 @@ step_facade() {
   TOKEN=$(token)
   local out=$RUN/facade.properties
   : > "$out"
-  bench_java backlog --base="$SVC_URL" --sim="$BENCH_SIMULATOR" --n="$BACKLOG_N" --callers=16 --ids="$RUN/facade-ids.txt" \
+  run_driver backlog --base="$SVC_URL" --sim="$BENCH_SIMULATOR" --n="$BACKLOG_N" --callers=16 --ids="$RUN/facade-ids.txt" \
     --run="facade$STAMP" --out="$RUN/facade-backlog.properties" >&2
   cat "$RUN/facade-backlog.properties" | sed 's/^backlog\./facade.backlog./' >> "$out"
   echo "facade.backlog_at_load_start=$(bench_java counts --db="$DB_NAME")" >> "$out"
@@ -343,7 +365,7 @@ step_bulk() {
   new_db bulk
   start_sim bulk
   start_service bulk
-  bench_java bulk --base="$SVC_URL" --sim="$BENCH_SIMULATOR" --db="$DB_NAME" --n="$BULK_N" --callers=16 \
+  run_driver bulk --base="$SVC_URL" --sim="$BENCH_SIMULATOR" --db="$DB_NAME" --n="$BULK_N" --callers=16 \
     --limit="$LIMIT" --operation-s="$OPERATION_S" --timeout-s="$BULK_TIMEOUT" --out="$RUN" --run="bulk$STAMP" >&2
   bench_java settings --base="$SVC_URL" >> "$RUN/bulk.properties"
   capture_metrics "$SVC_URL" >> "$RUN/bulk.properties"
@@ -361,7 +383,7 @@ step_crash() {
   local ports
   ports="$(free_port),$(free_port),$(free_port)"
   service_argv prod,bench-replicas > "$RUN/crash.argv"
-  bench_java crash --argv="$RUN/crash.argv" --ports="$ports" --sim="$BENCH_SIMULATOR" --db="$DB_NAME" --out="$RUN" \
+  run_driver crash --argv="$RUN/crash.argv" --ports="$ports" --sim="$BENCH_SIMULATOR" --db="$DB_NAME" --out="$RUN" \
     --pids="$PIDS" --n="$CRASH_N" --rate=4 --callers=16 --kills=3 --kill-every-s=20 --max-wait-s="$CRASH_MAX_WAIT" \
     --run="crash$STAMP" >&2
   stamp_step crash
