@@ -1,0 +1,92 @@
+-- wrk script for the facade step of src/bench/run.sh. One script, five requests, chosen by BENCH_MODE:
+--   unauth   GET  /api/v1/team-requests              no token: answered 401 (the baseline)
+--   get      GET  /api/v1/team-requests/{id}         ids from BENCH_IDS (one per line), in turn
+--   list     GET  /api/v1/team-requests?limit=20
+--   preview  POST /api/v1/team-requests/preview
+--   post     POST /api/v1/team-requests              unique displayName and Idempotency-Key per request
+-- BENCH_TOKEN is the caller's bearer token, BENCH_RUN a run id that keeps display names unique.
+-- done() prints one "BENCH key=value" line per figure: statuses counted per thread, latency
+-- percentiles from wrk's own histogram (microseconds).
+
+local mode = os.getenv("BENCH_MODE") or "unauth"
+local token = os.getenv("BENCH_TOKEN") or ""
+local run = os.getenv("BENCH_RUN") or tostring(os.time())
+
+local threads = {}
+
+function setup(thread)
+   table.insert(threads, thread)
+   thread:set("tid", #threads)
+end
+
+local ids = {}
+local counter = 0
+statuses = {}
+
+function init(args)
+   if mode == "get" then
+      for line in io.lines(os.getenv("BENCH_IDS")) do
+         if #line > 0 then ids[#ids + 1] = line end
+      end
+      counter = (tid or 1) * 7919
+   end
+end
+
+local function body(name)
+   return '{"displayName":"' .. name .. '","description":"teams-provisioner benchmark",'
+      .. '"owners":["alice@contoso.com"],"members":["bob@contoso.com"]}'
+end
+
+local function auth(extra)
+   local h = { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json" }
+   for k, v in pairs(extra or {}) do h[k] = v end
+   return h
+end
+
+function request()
+   counter = counter + 1
+   if mode == "unauth" then
+      return wrk.format("GET", "/api/v1/team-requests", { ["Accept"] = "application/json" })
+   elseif mode == "get" then
+      return wrk.format("GET", "/api/v1/team-requests/" .. ids[(counter % #ids) + 1], auth())
+   elseif mode == "list" then
+      return wrk.format("GET", "/api/v1/team-requests?limit=20", auth())
+   elseif mode == "preview" then
+      return wrk.format("POST", "/api/v1/team-requests/preview", auth({ ["Content-Type"] = "application/json" }),
+         body("wrk preview " .. run .. " " .. tid .. "-" .. counter))
+   else
+      local name = "wrk " .. run .. " " .. tid .. "-" .. counter
+      return wrk.format("POST", "/api/v1/team-requests",
+         auth({ ["Content-Type"] = "application/json", ["Idempotency-Key"] = '"' .. name .. '"' }), body(name))
+   end
+end
+
+function response(status, headers, body)
+   statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+   local total = {}
+   for _, thread in ipairs(threads) do
+      local s = thread:get("statuses")
+      for code, count in pairs(s or {}) do
+         total[code] = (total[code] or 0) + count
+      end
+   end
+   local e = summary.errors
+   io.write(string.format("BENCH mode=%s\n", mode))
+   io.write(string.format("BENCH requests=%d\n", summary.requests))
+   io.write(string.format("BENCH duration_us=%d\n", summary.duration))
+   io.write(string.format("BENCH p50_us=%d\n", latency:percentile(50)))
+   io.write(string.format("BENCH p90_us=%d\n", latency:percentile(90)))
+   io.write(string.format("BENCH p99_us=%d\n", latency:percentile(99)))
+   io.write(string.format("BENCH max_us=%d\n", latency.max))
+   io.write(string.format("BENCH socket_errors=%d\n", e.connect + e.read + e.write + e.timeout))
+   local codes = {}
+   for code, count in pairs(total) do
+      codes[#codes + 1] = code .. ":" .. count
+      io.write(string.format("BENCH status_%d=%d\n", code, count))
+   end
+   table.sort(codes)
+   io.write("BENCH statuses=" .. table.concat(codes, ",") .. "\n")
+end

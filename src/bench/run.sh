@@ -1,0 +1,428 @@
+#!/usr/bin/env bash
+# The benchmark harness of teams-provisioner: one command, about 15 minutes, writes docs/benchmarks.md
+# and docs/bulk.png and prints the same figures.
+#
+#   src/bench/run.sh                 every step: ready facade bulk crash, then the report
+#   src/bench/run.sh bulk            one step (or several: run.sh ready bulk); the report keeps the
+#                                    other steps' figures from the previous docs/benchmarks.md
+#   src/bench/run.sh report          rewrite docs/benchmarks.md from its stored figures
+#
+# Steps: ready  (d) start → readiness UP, 3 runs (hyperfine), median
+#        facade (a) wrk on submit, get, list, preview and a 401 baseline while a backlog is worked; RSS
+#        bulk   (b) 1,000 requests from 16 callers to SUCCEEDED against the floor N / limit + operation time
+#        crash  (c)+(e) 3 replicas, SIGKILL one every 20 s: lost / doubled requests and teams, failover wait,
+#                   heartbeat database cost (alias: failover)
+#
+# Service settings and JVM flags: src/bench/service.properties (the only place). Simulator settings:
+# src/bench/simulator.properties. Needs a JDK 17 and PostgreSQL on 127.0.0.1:5432 (user postgres,
+# trust auth; BENCH_PGHOST, BENCH_PGPORT, BENCH_PGUSER, BENCH_PGPASSWORD override); installs wrk,
+# hyperfine and curl with apt-get when missing. Every process it starts is killed and every database
+# it creates is dropped on exit.
+#
+# Knobs (environment): BENCH_SKIP_BUILD=1 (use target/teams-provisioner.jar as it is), BENCH_JAR,
+# BENCH_BULK_N (1000), BENCH_BULK_TIMEOUT (210 s from the first submit), BENCH_CRASH_N (300), BENCH_CRASH_MAX_WAIT (220 s after
+# the last kill), BENCH_WRK_SECONDS (12), BENCH_BACKLOG_N (1000).
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH/../.." && pwd)
+STAMP=$(date -u +%Y%m%d%H%M%S)
+RUN=$ROOT/target/bench/$STAMP
+JAVA=${JAVA:-java}
+JAR=${BENCH_JAR:-$ROOT/target/teams-provisioner.jar}
+SERVICE_PROPS=$BENCH/service.properties
+SIM_PROPS=$BENCH/simulator.properties
+DOC=$ROOT/docs/benchmarks.md
+PLOT=$ROOT/docs/bulk.png
+
+BULK_N=${BENCH_BULK_N:-1000}
+BULK_TIMEOUT=${BENCH_BULK_TIMEOUT:-210}
+CRASH_N=${BENCH_CRASH_N:-300}
+CRASH_MAX_WAIT=${BENCH_CRASH_MAX_WAIT:-220}
+WRK_SECONDS=${BENCH_WRK_SECONDS:-12}
+BACKLOG_N=${BENCH_BACKLOG_N:-1000}
+
+mkdir -p "$RUN"
+PIDS=$RUN/pids          # every process this run started, one pid a line (the Java drivers append theirs)
+DBS=$RUN/databases      # every database this run created
+DRIVERS=$RUN/drivers    # the Java drivers running in the background (the crash driver starts replicas itself)
+: > "$PIDS"
+: > "$DBS"
+: > "$DRIVERS"
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Kills a process of ours: only if its command line is still a JVM of this run's jar (pids are reused).
+kill_ours() {
+  local pid=$1
+  [ -r "/proc/$pid/cmdline" ] || return 0
+  if tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$JAR"; then
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [ -s "$DRIVERS" ]; then # first the drivers, so none restarts a replica; TERM lets their shutdown hooks run
+    while read -r pid; do
+      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$RUN/classes"; then
+        kill -TERM "$pid" 2>/dev/null || true
+        sleep 1
+        kill -9 "$pid" 2>/dev/null || true
+      fi
+    done < "$DRIVERS"
+  fi
+  if [ -s "$PIDS" ]; then
+    while read -r pid; do [ -n "$pid" ] && kill_ours "$pid"; done < "$PIDS"
+  fi
+  if [ -s "$DBS" ] && [ -n "${CLASSES:-}" ]; then
+    sleep 0.5
+    while read -r db; do [ -n "$db" ] && bench_java dropdb "$db" >/dev/null 2>&1 || true; done < "$DBS"
+  fi
+  [ $rc -eq 0 ] || log "failed (exit $rc); logs in $RUN"
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ------------------------------------------------------------------ tools, jar, drivers
+
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v hyperfine >/dev/null || missing+=(hyperfine)
+  command -v curl >/dev/null || missing+=(curl)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]} with apt-get"
+  local sudo=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_jar() {
+  if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ]; then
+    return 0
+  fi
+  if [ -n "${BENCH_JAR:-}" ]; then
+    [ -f "$JAR" ] || die "BENCH_JAR=$JAR does not exist"
+    return 0
+  fi
+  if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]; then
+    log "building the jar (./mvnw -q -DskipTests package)"
+    (cd "$ROOT" && ./mvnw -q -DskipTests package)
+  fi
+}
+
+# The PostgreSQL JDBC driver comes out of the service's own jar; the drivers are compiled once per run.
+prepare_drivers() {
+  local lib=$RUN/lib entry
+  mkdir -p "$lib" "$RUN/classes"
+  entry=$(jar tf "$JAR" | grep -E '^BOOT-INF/lib/postgresql-[0-9.]+\.jar$' | head -1)
+  [ -n "$entry" ] || die "no PostgreSQL driver in $JAR"
+  (cd "$lib" && jar xf "$JAR" "$entry")
+  PGJAR=$lib/$entry
+  javac -nowarn -d "$RUN/classes" -cp "$PGJAR" "$BENCH/Bench.java" "$BENCH/Report.java" "$BENCH/Plot.java"
+  CLASSES=$RUN/classes
+}
+
+bench_java() { "$JAVA" -cp "$CLASSES:$PGJAR" Bench "$@"; }
+
+# A long-running driver (backlog, bulk, crash): in the background, so an interrupted run can stop it first.
+run_driver() {
+  "$JAVA" -cp "$CLASSES:$PGJAR" Bench "$@" &
+  local pid=$!
+  echo "$pid" >> "$DRIVERS"
+  wait "$pid"
+}
+
+# ------------------------------------------------------------------ settings files
+
+prop() { # prop FILE KEY: the last value of KEY in the file's first document (before any #---)
+  awk -v k="$2" 'BEGIN { FS = "=" } /^#---/ { exit } $1 == k { sub(/^[^=]*=/, ""); v = $0 } END { print v }' "$1"
+}
+
+seconds_of() { # 500ms | 2.5s | 3s → seconds
+  awk -v d="$1" 'BEGIN { if (d ~ /ms$/) { sub(/ms$/, "", d); printf "%g", d / 1000 } else { sub(/s$/, "", d); printf "%g", d } }'
+}
+
+JVM_FLAGS=$(prop "$SERVICE_PROPS" bench.jvm-flags)
+CREATE_TEAM_BUCKET=$(prop "$SIM_PROPS" provisioner.sandbox.throttling.create-team)   # e.g. 100/10s
+LIMIT=$(awk -v b="${CREATE_TEAM_BUCKET:-100/10s}" 'BEGIN { split(b, p, "/"); d = p[2]; if (d ~ /ms$/) { sub(/ms$/, "", d); d /= 1000 } else sub(/s$/, "", d); printf "%g", p[1] / d }')
+OPERATION_S=$(awk -v a="$(seconds_of "$(prop "$SIM_PROPS" provisioner.sandbox.operations.not-started)")" \
+  -v b="$(seconds_of "$(prop "$SIM_PROPS" provisioner.sandbox.operations.in-progress)")" 'BEGIN { printf "%g", a + b }')
+
+# ------------------------------------------------------------------ processes
+
+free_port() {
+  local p
+  for _ in $(seq 100); do
+    p=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && ! grep -qx "$p" "$RUN/ports" 2>/dev/null; then
+      echo "$p" >> "$RUN/ports"
+      echo "$p"
+      return 0
+    fi
+  done
+  die "no free port"
+}
+
+wait_up() { # wait_up URL PID SECONDS [needle]: until URL answers 200 (containing needle)
+  local url=$1 pid=$2 limit=$3 needle=${4:-} body
+  local deadline=$((SECONDS + limit))
+  while [ $SECONDS -lt $deadline ]; do
+    if body=$(curl -sf --max-time 2 "$url" 2>/dev/null) && [[ -z $needle || $body == *"$needle"* ]]; then
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || die "process $pid exited before $url answered (logs in $RUN)"
+    sleep 0.2
+  done
+  die "$url did not answer within $limit s"
+}
+
+new_db() {
+  DB_NAME=bench_${STAMP}_$1
+  bench_java createdb "$DB_NAME"
+  echo "$DB_NAME" >> "$DBS"
+  export PROVISIONER_DB_NAME=$DB_NAME
+}
+
+drop_db() {
+  bench_java dropdb "$DB_NAME" >/dev/null 2>&1 || true
+}
+
+start_sim() { # start_sim STEP [extra profile]
+  SIM_PORT=$(free_port)
+  "$JAVA" -Xmx512m -jar "$JAR" --spring.profiles.active=graph-simulator${2:+,$2} --server.port="$SIM_PORT" \
+    --spring.config.additional-location="file:$SIM_PROPS" > "$RUN/simulator-$1.log" 2>&1 &
+  SIM_PID=$!
+  echo "$SIM_PID" >> "$PIDS"
+  export BENCH_SIMULATOR=http://127.0.0.1:$SIM_PORT/sandbox
+  wait_up "$BENCH_SIMULATOR/graph/_state" "$SIM_PID" 120
+  log "simulator on :$SIM_PORT (pid $SIM_PID)"
+}
+
+# The service's command line, one argument a line; @PORT@ stands for the port.
+service_argv() { # service_argv PROFILES
+  echo "$JAVA"
+  local f
+  for f in $JVM_FLAGS; do echo "$f"; done
+  echo "-jar"
+  echo "$JAR"
+  echo "--spring.profiles.active=$1"
+  echo "--server.port=@PORT@"
+  echo "--spring.config.additional-location=file:$SERVICE_PROPS"
+}
+
+start_service() { # start_service STEP: one replica in profile prod → SVC_PORT, SVC_PID, SVC_URL
+  SVC_PORT=$(free_port)
+  local argv
+  mapfile -t argv < <(service_argv prod | sed "s/@PORT@/$SVC_PORT/")
+  "${argv[@]}" > "$RUN/service-$1.log" 2>&1 &
+  SVC_PID=$!
+  echo "$SVC_PID" >> "$PIDS"
+  SVC_URL=http://127.0.0.1:$SVC_PORT
+  wait_up "$SVC_URL/actuator/health/readiness" "$SVC_PID" 180 '"UP"'
+  log "service on :$SVC_PORT (pid $SVC_PID)"
+}
+
+stop_all() { # kills what this step started (by pid) and drops its database
+  local pid
+  for pid in ${SVC_PID:-} ${SIM_PID:-}; do
+    kill_ours "$pid"
+    wait "$pid" 2>/dev/null || true
+  done
+  SVC_PID=
+  SIM_PID=
+  drop_db
+}
+
+export PROVISIONER_DB_HOST=${BENCH_PGHOST:-127.0.0.1}
+export PROVISIONER_DB_PORT=${BENCH_PGPORT:-5432}
+export PROVISIONER_DB_USER=${BENCH_PGUSER:-postgres}
+export PROVISIONER_DB_PASSWORD=${BENCH_PGPASSWORD:-}
+export PROVISIONER_GRAPH_TENANT_ID=sandbox-tenant
+export PROVISIONER_GRAPH_CLIENT_ID=sandbox-client
+export PROVISIONER_GRAPH_CLIENT_SECRET=sandbox-secret
+export PROVISIONER_API_AUDIENCE=api://teams-provisioner
+
+# The service's Resilience4j counters (breaker calls and state, limiter, retries) as metrics.* lines, for the details.
+capture_metrics() {
+  curl -sf --max-time 5 "$1/actuator/prometheus" | grep '^resilience4j_' | grep -v -e '_max{' -e '_sum{' \
+    | sed -E 's/="/:/g; s/"//g; s/\{/[/; s/\}/]/; s/ ([^ ]+)$/=\1/; s/^/metrics./' || true
+}
+
+token() {
+  curl -sf -X POST "$BENCH_SIMULATOR/token" -d user=alice@contoso.com | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+
+MACHINE=
+stamp_step() { # appends machine (with the load average: others may share it), date and JVM flags to a step's results
+  {
+    echo "machine=$MACHINE, load $(cut -d' ' -f1 /proc/loadavg)"
+    echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "jvm_flags=$JVM_FLAGS"
+  } >> "$RUN/$1.properties"
+}
+
+machine_info() {
+  local mem java_version pg load commit
+  mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+  java_version=$("$JAVA" -version 2>&1 | tr '\n' ' ' | sed 's/  */ /g; s/ $//')
+  pg=$(bench_java pgversion)
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  local main_commit
+  main_commit=$(git -C "$ROOT" log -1 --format=%h -- src/main pom.xml 2>/dev/null || true)
+  [ -z "$main_commit" ] || commit="$commit (src/main last changed in $main_commit)"
+  if [ -n "$(git -C "$ROOT" status --porcelain -- src/main pom.xml 2>/dev/null)" ]; then commit="$commit + uncommitted changes"; fi
+  MACHINE="$(hostname), $(nproc) CPU, $mem"
+  {
+    echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "host=$(hostname)"
+    echo "nproc=$(nproc)"
+    echo "memory=$mem"
+    echo "java=$java_version"
+    echo "postgres=$pg"
+    echo "load=$load"
+    echo "commit=$commit"
+  } > "$RUN/machine.properties"
+}
+
+# ------------------------------------------------------------------ steps
+
+step_ready() {
+  log "== ready: start → /actuator/health/readiness UP, 3 runs"
+  new_db ready
+  start_sim ready
+  local port
+  port=$(free_port)
+  service_argv prod | sed "s/@PORT@/$port/" > "$RUN/ready.argv"
+  : > "$RUN/ready-times"
+  BENCH_READY_ARGV=$RUN/ready.argv BENCH_READY_URL=http://127.0.0.1:$port/actuator/health/readiness \
+    BENCH_READY_TIMES=$RUN/ready-times BENCH_READY_LOG=$RUN/service-ready.log BENCH_PIDS=$PIDS \
+    hyperfine --runs 3 --style basic --export-json "$RUN/ready-hyperfine.json" "bash $BENCH/ready-once.sh" >&2
+  local runs median mean
+  runs=$(paste -sd, "$RUN/ready-times" | sed 's/,/, /g')
+  median=$(sort -n "$RUN/ready-times" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  mean=$(grep -o '"mean": *[0-9.]*' "$RUN/ready-hyperfine.json" | head -1 | grep -o '[0-9.]*$')
+  {
+    echo "ready.median_s=$median"
+    echo "ready.runs_s=$runs"
+    echo "ready.hyperfine_mean_s=$mean"
+    echo "ready.note=runs on one database: the first also applies the Flyway migrations"
+  } > "$RUN/ready.properties"
+  stamp_step ready
+  stop_all
+  log "ready: median $median s (runs $runs)"
+}
+
+wrk_run() { # wrk_run MODE SECONDS → BENCH lines on stdout
+  BENCH_MODE=$1 BENCH_TOKEN=$TOKEN BENCH_IDS=$RUN/facade-ids.txt BENCH_RUN=$STAMP-$1-$2 \
+    wrk -t2 -c16 -d"$2"s --timeout 10s -s "$BENCH/facade.lua" "$SVC_URL" > "$RUN/wrk-$1-$2.txt" 2>&1 || true
+  grep '^BENCH ' "$RUN/wrk-$1-$2.txt" | sed 's/^BENCH //' || true
+}
+
+step_facade() {
+  log "== facade: wrk against each endpoint while a backlog of $BACKLOG_N requests is worked"
+  new_db facade
+  start_sim facade
+  start_service facade
+  TOKEN=$(token)
+  local out=$RUN/facade.properties
+  : > "$out"
+  run_driver backlog --base="$SVC_URL" --sim="$BENCH_SIMULATOR" --n="$BACKLOG_N" --callers=16 --ids="$RUN/facade-ids.txt" \
+    --run="facade$STAMP" --out="$RUN/facade-backlog.properties" >&2
+  cat "$RUN/facade-backlog.properties" | sed 's/^backlog\./facade.backlog./' >> "$out"
+  echo "facade.backlog_at_load_start=$(bench_java counts --db="$DB_NAME")" >> "$out"
+  local mode
+  for mode in unauth get list preview post; do
+    log "facade: $mode (3 s warm-up, $WRK_SECONDS s measured)"
+    wrk_run "$mode" 3 > /dev/null
+    wrk_run "$mode" "$WRK_SECONDS" | sed "s/^/facade.$mode./" >> "$out"
+    grep -E "^facade\.$mode\.(requests|p99_us|statuses)=" "$out" | tr '\n' ' ' >&2
+    echo >&2
+  done
+  local rss hwm
+  rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SVC_PID/status")
+  hwm=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SVC_PID/status")
+  {
+    echo "facade.rss_mb=$rss"
+    echo "facade.hwm_mb=$hwm"
+    echo "facade.backlog_at_load_end=$(bench_java counts --db="$DB_NAME")"
+  } >> "$out"
+  bench_java settings --base="$SVC_URL" >> "$out"
+  capture_metrics "$SVC_URL" >> "$out"
+  stamp_step facade
+  stop_all
+  log "facade: RSS $rss MB after the load"
+}
+
+step_bulk() {
+  log "== bulk: $BULK_N requests from 16 callers (floor $BULK_N / $LIMIT per s + $OPERATION_S s)"
+  new_db bulk
+  start_sim bulk
+  start_service bulk
+  run_driver bulk --base="$SVC_URL" --sim="$BENCH_SIMULATOR" --db="$DB_NAME" --n="$BULK_N" --callers=16 \
+    --limit="$LIMIT" --operation-s="$OPERATION_S" --timeout-s="$BULK_TIMEOUT" --out="$RUN" --run="bulk$STAMP" >&2
+  bench_java settings --base="$SVC_URL" >> "$RUN/bulk.properties"
+  capture_metrics "$SVC_URL" >> "$RUN/bulk.properties"
+  stamp_step bulk
+  stop_all
+  "$JAVA" -Djava.awt.headless=true -cp "$CLASSES" Plot "$RUN/bulk.csv" "$PLOT" "$BULK_N" "$LIMIT" "$OPERATION_S" \
+    "Bulk: $BULK_N team requests from 16 callers ($(date -u +%Y-%m-%d))"
+  log "bulk: plot in $PLOT"
+}
+
+step_crash() {
+  log "== crash: 3 replicas, $CRASH_N requests, SIGKILL one replica every 20 s"
+  new_db crash
+  start_sim crash bench-crash
+  local ports
+  ports="$(free_port),$(free_port),$(free_port)"
+  service_argv prod,bench-replicas > "$RUN/crash.argv"
+  run_driver crash --argv="$RUN/crash.argv" --ports="$ports" --sim="$BENCH_SIMULATOR" --db="$DB_NAME" --out="$RUN" \
+    --pids="$PIDS" --n="$CRASH_N" --rate=4 --callers=16 --kills=3 --kill-every-s=20 --max-wait-s="$CRASH_MAX_WAIT" \
+    --run="crash$STAMP" >&2
+  stamp_step crash
+  stop_all
+}
+
+report() {
+  "$JAVA" -cp "$CLASSES" Report "$RUN" "$DOC"
+  log "wrote $DOC (run directory $RUN)"
+}
+
+# ------------------------------------------------------------------ main
+
+steps=("$@")
+[ ${#steps[@]} -gt 0 ] || steps=(all)
+for s in "${steps[@]}"; do
+  case $s in
+    all | ready | facade | bulk | crash | failover | report) ;;
+    *) die "unknown step '$s' (all | ready | facade | bulk | crash | failover | report)" ;;
+  esac
+done
+
+if [ "${steps[*]}" != report ]; then
+  ensure_tools
+fi
+ensure_jar
+prepare_drivers
+if [ "${steps[*]}" != report ]; then
+  machine_info
+fi
+log "run directory $RUN; jar $JAR; JVM flags: $JVM_FLAGS"
+for s in "${steps[@]}"; do
+  case $s in
+    all) step_ready; step_facade; step_bulk; step_crash ;;
+    ready) step_ready ;;
+    facade) step_facade ;;
+    bulk) step_bulk ;;
+    crash | failover) step_crash ;;
+    report) ;;
+  esac
+done
+report
