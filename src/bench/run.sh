@@ -21,7 +21,8 @@
 #
 # Knobs (environment): BENCH_SKIP_BUILD=1 (use target/teams-provisioner.jar as it is), BENCH_JAR,
 # BENCH_BULK_N (1000), BENCH_BULK_TIMEOUT (210 s from the first submit), BENCH_CRASH_N (300), BENCH_CRASH_MAX_WAIT (220 s after
-# the last kill), BENCH_WRK_SECONDS (12), BENCH_BACKLOG_N (1000).
+# the last kill), BENCH_WRK_SECONDS (12), BENCH_WARMUP_SECONDS (12, per endpoint before any is measured),
+# BENCH_BACKLOG_N (1000).
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -40,6 +41,7 @@ BULK_TIMEOUT=${BENCH_BULK_TIMEOUT:-210}
 CRASH_N=${BENCH_CRASH_N:-300}
 CRASH_MAX_WAIT=${BENCH_CRASH_MAX_WAIT:-220}
 WRK_SECONDS=${BENCH_WRK_SECONDS:-12}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-12}
 BACKLOG_N=${BENCH_BACKLOG_N:-1000}
 
 mkdir -p "$RUN"
@@ -338,6 +340,11 @@ step_facade() {
   cat "$RUN/facade-backlog.properties" | sed 's/^backlog\./facade.backlog./' >> "$out"
   echo "facade.backlog_at_load_start=$(bench_java counts --db="$DB_NAME")" >> "$out"
   local mode
+  # The JIT needs about a minute of load on two cores before figures settle: warm every path first.
+  for mode in unauth get list preview post; do
+    log "facade: $mode JIT warm-up ($WARMUP_SECONDS s)"
+    wrk_run "$mode" "$WARMUP_SECONDS" > /dev/null
+  done
   for mode in unauth get list preview post; do
     log "facade: $mode (3 s warm-up, $WRK_SECONDS s measured)"
     wrk_run "$mode" 3 > /dev/null
