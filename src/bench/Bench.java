@@ -480,6 +480,7 @@ public class Bench {
         long operationGets = sumRoutes(routes, k -> k.startsWith("GET ") && k.contains("/operations"));
         long getTeam = sumRoutes(routes, k -> k.matches("GET /teams/\\{id\\} \\d+"));
         long userGets = sumRoutes(routes, k -> k.startsWith("GET /users"));
+        long batches = sumRoutes(routes, k -> k.startsWith("POST /$batch"));
         Map<String, Object> created = Json.map(counters.get("teamsCreatedByDisplayName"));
         int duplicates = 0;
         int teamsCreated = 0;
@@ -524,6 +525,8 @@ public class Bench {
         p.put("bulk.operation_gets_per_team", fmt(operationGets / perTeam));
         p.put("bulk.get_team_per_team", fmt(getTeam / perTeam));
         p.put("bulk.user_gets", userGets);
+        p.put("bulk.batches", batches);
+        p.put("bulk.directory_calls_per_submit", fmt((userGets + batches) / (double) n));
         p.put("bulk.throttled_calls", counters.get("throttledCalls"));
         p.put("bulk.early_retries", counters.get("earlyRetries"));
         p.put("bulk.faults_injected", String.valueOf(counters.get("faultsInjected")));

@@ -295,30 +295,55 @@ machine_info() {
 
 # ------------------------------------------------------------------ steps
 
+# Three starts of the launch in $RUN/ready.argv; prints their seconds to readiness, one a line.
+time_ready_runs() {
+  local port=$1 label=$2
+  : > "$RUN/ready-times-$label"
+  BENCH_READY_ARGV=$RUN/ready-$label.argv BENCH_READY_URL=http://127.0.0.1:$port/actuator/health/readiness \
+    BENCH_READY_TIMES=$RUN/ready-times-$label BENCH_READY_LOG=$RUN/service-ready-$label.log BENCH_PIDS=$PIDS \
+    hyperfine --runs 3 --style basic --export-json "$RUN/ready-hyperfine-$label.json" "bash $BENCH/ready-once.sh" >&2
+}
+
+median_of() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# (d) start -> readiness, as the container image starts the service (the jar extracted with Spring
+# Boot's jarmode=tools and a class-data-sharing archive from a training run), and with plain
+# java -jar for reference.
 step_ready() {
-  log "== ready: start → /actuator/health/readiness UP, 3 runs"
+  log "== ready: start → /actuator/health/readiness UP, 3 runs each: java -jar, then extracted + CDS archive"
   new_db ready
   start_sim ready
   local port
   port=$(free_port)
-  service_argv prod | sed "s/@PORT@/$port/" > "$RUN/ready.argv"
-  : > "$RUN/ready-times"
-  BENCH_READY_ARGV=$RUN/ready.argv BENCH_READY_URL=http://127.0.0.1:$port/actuator/health/readiness \
-    BENCH_READY_TIMES=$RUN/ready-times BENCH_READY_LOG=$RUN/service-ready.log BENCH_PIDS=$PIDS \
-    hyperfine --runs 3 --style basic --export-json "$RUN/ready-hyperfine.json" "bash $BENCH/ready-once.sh" >&2
-  local runs median mean
-  runs=$(paste -sd, "$RUN/ready-times" | sed 's/,/, /g')
-  median=$(sort -n "$RUN/ready-times" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-  mean=$(grep -o '"mean": *[0-9.]*' "$RUN/ready-hyperfine.json" | head -1 | grep -o '[0-9.]*$')
+  service_argv prod | sed "s/@PORT@/$port/" > "$RUN/ready-jar.argv"
+  time_ready_runs "$port" jar
+  log "ready: extracting the jar and recording a CDS archive (training run, -Dspring.context.exit=onRefresh)"
+  rm -rf "$RUN/app"
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$RUN/app" >&2
+  local app=$RUN/app/$(basename "$JAR")
+  service_argv prod | sed "s/@PORT@/$port/" | sed "s|^$JAR\$|$app|" \
+    | awk -v jsa="$RUN/app.jsa" '$0 == "-jar" { print "-XX:ArchiveClassesAtExit=" jsa; print "-Dspring.context.exit=onRefresh" } { print }' \
+    > "$RUN/ready-train.argv"
+  mapfile -t train < "$RUN/ready-train.argv"
+  "${train[@]}" > "$RUN/service-ready-train.log" 2>&1 || die "the CDS training run failed (see $RUN/service-ready-train.log)"
+  service_argv prod | sed "s/@PORT@/$port/" | sed "s|^$JAR\$|$app|" \
+    | awk -v jsa="$RUN/app.jsa" '$0 == "-jar" { print "-XX:SharedArchiveFile=" jsa } { print }' > "$RUN/ready-cds.argv"
+  time_ready_runs "$port" cds
+  local median jar_median runs jar_runs
+  median=$(median_of "$RUN/ready-times-cds")
+  jar_median=$(median_of "$RUN/ready-times-jar")
+  runs=$(paste -sd, "$RUN/ready-times-cds" | sed 's/,/, /g')
+  jar_runs=$(paste -sd, "$RUN/ready-times-jar" | sed 's/,/, /g')
   {
     echo "ready.median_s=$median"
     echo "ready.runs_s=$runs"
-    echo "ready.hyperfine_mean_s=$mean"
-    echo "ready.note=runs on one database: the first also applies the Flyway migrations"
+    echo "ready.jar_median_s=$jar_median"
+    echo "ready.jar_runs_s=$jar_runs"
+    echo "ready.note=runs on one database: the first java -jar run also applies the Flyway migrations"
   } > "$RUN/ready.properties"
   stamp_step ready
   stop_all
-  log "ready: median $median s (runs $runs)"
+  log "ready: median $median s extracted + CDS (runs $runs); java -jar median $jar_median s (runs $jar_runs)"
 }
 
 wrk_run() { # wrk_run MODE SECONDS → BENCH lines on stdout

@@ -16,8 +16,12 @@ public abstract class SandboxPostgresTest extends ServiceTestSupport {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        PostgresDatabase db = PostgresDatabase.get();
         registry.add("server.port", () -> PORT);
+        use(PostgresDatabase.get(), registry);
+    }
+
+    /** Points a test context's JDBC and R2DBC pools at {@code db}. */
+    public static void use(PostgresDatabase db, DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);

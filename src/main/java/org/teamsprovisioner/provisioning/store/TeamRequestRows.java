@@ -65,9 +65,6 @@ class TeamRequestRows {
     }
 
     TeamRequest read(Row row, io.r2dbc.spi.RowMetadata metadata) {
-        String operationId = row.get("operation_id", String.class);
-        String errorCode = row.get("error_code", String.class);
-        Integer attempts = row.get("operation_attempts", Integer.class);
         return new TeamRequest(
                 row.get("id", UUID.class),
                 row.get("requester", String.class),
@@ -75,10 +72,9 @@ class TeamRequestRows {
                 RequestStatus.valueOf(row.get("status", String.class)),
                 Step.valueOf(row.get("step", String.class)),
                 row.get("team_id", String.class),
-                operationId == null ? null : new TeamRequest.GraphOperation(operationId,
-                        row.get("operation_status", String.class), attempts == null ? 0 : attempts),
+                operation(row),
                 row.get("web_url", String.class),
-                errorCode == null ? null : new TeamRequest.Failure(errorCode, row.get("error_message", String.class)),
+                failure(row),
                 row.get("step_attempts", Integer.class),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant(),
@@ -92,9 +88,6 @@ class TeamRequestRows {
     }
 
     RequestSummary readSummary(Row row, io.r2dbc.spi.RowMetadata metadata) {
-        String operationId = row.get("operation_id", String.class);
-        String errorCode = row.get("error_code", String.class);
-        Integer attempts = row.get("operation_attempts", Integer.class);
         return new RequestSummary(
                 row.get("id", UUID.class),
                 row.get("requester", String.class),
@@ -102,11 +95,22 @@ class TeamRequestRows {
                 RequestStatus.valueOf(row.get("status", String.class)),
                 row.get("team_id", String.class),
                 row.get("web_url", String.class),
-                operationId == null ? null : new TeamRequest.GraphOperation(operationId,
-                        row.get("operation_status", String.class), attempts == null ? 0 : attempts),
-                errorCode == null ? null : new TeamRequest.Failure(errorCode, row.get("error_message", String.class)),
+                operation(row),
+                failure(row),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static TeamRequest.GraphOperation operation(Row row) {
+        String operationId = row.get("operation_id", String.class);
+        Integer attempts = row.get("operation_attempts", Integer.class);
+        return operationId == null ? null : new TeamRequest.GraphOperation(operationId, row.get("operation_status", String.class),
+                attempts == null ? 0 : attempts);
+    }
+
+    private static TeamRequest.Failure failure(Row row) {
+        String errorCode = row.get("error_code", String.class);
+        return errorCode == null ? null : new TeamRequest.Failure(errorCode, row.get("error_message", String.class));
     }
 
     private static java.time.Instant instant(OffsetDateTime value) {
