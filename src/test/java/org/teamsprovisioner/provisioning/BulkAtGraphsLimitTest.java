@@ -29,8 +29,34 @@ class BulkAtGraphsLimitTest {
         // 240 POST /teams at 10 per second: twice what the simulator's bucket (100, refilled at 10/s)
         // absorbs, so two replicas pacing themselves separately at 10/s each would be throttled.
         int requests = 240;
-        try (SharedTenant tenant = new SharedTenant(List.of("operations.not-started=100ms", "operations.in-progress=300ms"), Map.of());
-                Portals portals = new Portals(PORTALS)) {
+        JsonNode counters = bulkFromManyPortals(requests, List.of("operations.not-started=100ms", "operations.in-progress=300ms"));
+
+        JsonNode calls = counters.get("callsByRoute");
+        assertThat(calls.path("POST /teams 202").asInt()).isEqualTo(requests);
+        assertThat(counters.get("throttledCalls").asLong()).as("429s %s", calls).isZero();
+        assertThat(calls.path("GET /teams/{id}/operations/{id} 200").asDouble() / requests)
+                .as("operation polls per team").isLessThanOrEqualTo(4.0);
+    }
+
+    @Test
+    void graphFailingAQuarterOfAllCallsStillAcceptsEverySubmitAndCreatesEveryTeamOnce() throws Exception {
+        int requests = 80;
+        JsonNode counters = bulkFromManyPortals(requests, List.of("faults.rate=0.25", "faults.seed=11",
+                "operations.not-started=100ms", "operations.in-progress=300ms"));
+
+        assertThat(counters.get("faultsInjected").path("503").asLong() + counters.get("faultsInjected").path("504").asLong())
+                .as("faults injected").isGreaterThan(requests / 2);
+    }
+
+    /**
+     * Submits {@code requests} from {@value #PORTALS} portals to two replicas and waits for all of
+     * them, asserting what holds in every case: every submit accepted, every request SUCCEEDED with
+     * one team, no early retry, no breaker ever open.
+     *
+     * @return the simulator's counters, for the case's own assertions
+     */
+    private static JsonNode bulkFromManyPortals(int requests, List<String> simulatorSettings) throws Exception {
+        try (SharedTenant tenant = new SharedTenant(simulatorSettings, Map.of()); Portals portals = new Portals(PORTALS)) {
             List<RunningService> replicas = List.of(tenant.replica(), tenant.replica());
             portals.watchBreakers(replicas);
             List<String> names = Portals.uniqueNames("Bulk", requests);
@@ -42,37 +68,9 @@ class BulkAtGraphsLimitTest {
             assertThat(ended).isEqualTo(Map.of("SUCCEEDED", (long) requests));
             JsonNode counters = tenant.graphState().get("counters");
             assertOneTeamEach(counters, names);
-            JsonNode calls = counters.get("callsByRoute");
-            assertThat(calls.path("POST /teams 202").asInt()).isEqualTo(requests);
-            assertThat(counters.get("throttledCalls").asLong()).as("429s %s", calls).isZero();
-            assertThat(counters.get("earlyRetries").asLong()).isZero();
-            assertThat(calls.path("GET /teams/{id}/operations/{id} 200").asDouble() / requests)
-                    .as("operation polls per team").isLessThanOrEqualTo(4.0);
-            assertThat(portals.breakerAlarms()).as("breakers seen open").isEmpty();
-        }
-    }
-
-    @Test
-    void graphFailingAQuarterOfAllCallsStillAcceptsEverySubmitAndCreatesEveryTeamOnce() throws Exception {
-        int requests = 80;
-        try (SharedTenant tenant = new SharedTenant(List.of("faults.rate=0.25", "faults.seed=11",
-                "operations.not-started=100ms", "operations.in-progress=300ms"), Map.of());
-                Portals portals = new Portals(PORTALS)) {
-            List<RunningService> replicas = List.of(tenant.replica(), tenant.replica());
-            portals.watchBreakers(replicas);
-            List<String> names = Portals.uniqueNames("Faulty", requests);
-
-            List<Integer> statuses = portals.submitAll(replicas, tenant.userToken("alice@contoso.com"), names, OWNERS, MEMBERS);
-            Map<String, Long> ended = Portals.awaitEnded(tenant.database(), requests, Duration.ofSeconds(120));
-
-            assertThat(statuses).as("portal answers").containsOnly(202);
-            assertThat(ended).isEqualTo(Map.of("SUCCEEDED", (long) requests));
-            JsonNode counters = tenant.graphState().get("counters");
-            assertOneTeamEach(counters, names);
-            assertThat(counters.get("faultsInjected").path("503").asLong() + counters.get("faultsInjected").path("504").asLong())
-                    .as("faults injected").isGreaterThan(requests / 2);
             assertThat(counters.get("earlyRetries").asLong()).isZero();
             assertThat(portals.breakerAlarms()).as("breakers seen open").isEmpty();
+            return counters;
         }
     }
 
