@@ -69,6 +69,23 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
                 .anyMatch(line -> line.get("message").asString().contains("CREATE_TEAM -> AWAIT_OPERATION"));
     }
 
+    @Test
+    void readinessCoversTheDatabaseButNotGraph() {
+        JsonNode readiness = http().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.get("components").propertyNames()).contains("db", "r2dbc", "readinessState")
+                .doesNotContain("circuitBreakers");
+    }
+
+    @Test
+    void infoNamesTheBuildAndTheCommit() {
+        JsonNode info = http().get().uri("/actuator/info").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(info.path("build").path("version").asString()).isNotBlank();
+        assertThat(info.path("git").path("commit").path("id").asString()).isNotBlank();
+    }
+
     /** Every JSON log line that names the request in its {@code teamRequestId} field. */
     private static List<JsonNode> linesAbout(String out, String requestId) {
         List<JsonNode> lines = new ArrayList<>();
