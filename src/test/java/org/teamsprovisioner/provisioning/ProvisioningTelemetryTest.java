@@ -2,9 +2,15 @@ package org.teamsprovisioner.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -24,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProvisioningTelemetryTest extends SandboxH2Test {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(provisioner|resilience4j|http_server)_[a-z_]+");
 
     @Test
     void aProvisionedTeamLeavesItsStoryInMetricsAndLogs(CapturedOutput output) {
@@ -55,6 +62,14 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
                 .doesNotContain(requestId)
                 .doesNotContain(teamId);
 
+        // What the dashboard and the alert rules query must be what the service exposes.
+        for (Path file : List.of(Path.of("docs/grafana-dashboard.json"), Path.of("helm/teams-provisioner/files/prometheus-rules.yaml"))) {
+            Matcher names = METRIC_NAME.matcher(read(file));
+            while (names.find()) {
+                assertThat(metrics).as("%s queries %s", file, names.group()).contains(names.group());
+            }
+        }
+
         List<JsonNode> lines = linesAbout(output.getOut(), requestId);
         // ECS nests dotted keys: graph.route is {"graph": {"route": …}}.
         List<JsonNode> graphCalls = lines.stream().filter(line -> line.has("graph")).map(line -> line.get("graph")).toList();
@@ -84,6 +99,14 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(info.path("build").path("version").asString()).isNotBlank();
         assertThat(info.path("git").path("commit").path("id").asString()).isNotBlank();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every JSON log line that names the request in its {@code teamRequestId} field. */
