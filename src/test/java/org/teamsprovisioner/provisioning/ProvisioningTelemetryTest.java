@@ -80,6 +80,8 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
         assertThat(post.get("clientRequestId").asString()).matches("[0-9a-f-]{36}");
         // The simulator answers request-id as Graph does; support needs it with the client-request-id.
         assertThat(post.get("requestId").asString()).isNotBlank();
+        assertThat(lines).as("the submission logged with its caller")
+                .anyMatch(line -> line.get("message").asString().contains("accepted from") && !line.path("caller").asString().isBlank());
         assertThat(lines).as("step transitions logged for request %s", requestId)
                 .anyMatch(line -> line.get("message").asString().contains("CREATE_TEAM -> AWAIT_OPERATION"));
     }
