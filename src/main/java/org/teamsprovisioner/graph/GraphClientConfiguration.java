@@ -2,6 +2,7 @@ package org.teamsprovisioner.graph;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 class GraphClientConfiguration {
 
     @Bean
-    WorkloadPauses graphWorkloadPauses(GraphProperties properties, GraphPacingProperties pacing, DatabaseClient db, Clock clock) {
-        return new WorkloadPauses(new R2dbcGraphWorkloadStore(db), pacing, properties.tenantId(), clock);
+    WorkloadPauses graphWorkloadPauses(GraphProperties properties, GraphPacingProperties pacing, DatabaseClient db, Clock clock,
+            MeterRegistry meters) {
+        return new WorkloadPauses(new R2dbcGraphWorkloadStore(db), pacing, properties.tenantId(), clock, meters);
     }
 
     @Bean
@@ -40,7 +42,8 @@ class GraphClientConfiguration {
     }
 
     @Bean
-    GraphClient graphClient(WebClient.Builder builder, GraphProperties properties, Clock clock, GraphGuards guards, JsonMapper json) {
+    GraphClient graphClient(WebClient.Builder builder, GraphProperties properties, Clock clock, GraphGuards guards, JsonMapper json,
+            MeterRegistry meters) {
         ReactorClientHttpConnector connector = connector(properties);
         var tokenClient = new WebClientReactiveClientCredentialsTokenResponseClient();
         tokenClient.setWebClient(WebClient.builder().clientConnector(connector).build());
@@ -48,6 +51,8 @@ class GraphClientConfiguration {
         WebClient web = builder.clone()
                 .clientConnector(connector)
                 .filter(new GraphTokenFilter(tokens))
+                // Inside the token filter: it sees the call as it goes on the wire, once per try.
+                .filter(new GraphCallRecorder(meters, properties.baseUrl().getPath()))
                 .build();
         return new GraphClient(web, properties, clock, guards, json);
     }

@@ -84,6 +84,7 @@ class GraphGuards {
         CircuitBreaker breaker = breakers.get(workload);
         return pauses.check(workload)
                 .then(Mono.defer(call).transform(CircuitBreakerOperator.of(breaker)))
+                .contextWrite(context -> context.put(GraphCallContext.WORKLOAD, workload))
                 .onErrorMap(CallNotPermittedException.class, open -> GraphException.notCalled(503, GraphException.CIRCUIT_OPEN,
                         "Graph failed too often lately; " + workload.key() + " calls are paused (circuit breaker '"
                                 + breaker.getName() + "' is open)",

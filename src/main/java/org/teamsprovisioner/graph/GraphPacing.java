@@ -63,7 +63,13 @@ public class GraphPacing {
         if (held != null && !now.isBefore(held.minus(rate.burstTolerance())) && !now.isAfter(held.plus(settings.lateAllowance()))) {
             // The shared pause is read fresh: a 429 since the slot was given voids it.
             return store.pausedUntil(tenantId, workload)
-                    .flatMap(paused -> paused.isAfter(now) ? reserve(workload, rate, now) : Mono.just(Permit.GRANTED));
+                    .flatMap(paused -> {
+                        if (paused.isAfter(now)) {
+                            pauses.heldBack(workload);
+                            return reserve(workload, rate, now);
+                        }
+                        return Mono.just(Permit.GRANTED);
+                    });
         }
         return reserve(workload, rate, now);
     }

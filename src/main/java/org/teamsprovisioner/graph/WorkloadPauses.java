@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -31,13 +34,13 @@ class WorkloadPauses {
     private final Clock clock;
     private final Map<GraphWorkload, Known> known = new EnumMap<>(GraphWorkload.class);
 
-    WorkloadPauses(GraphWorkloadStore store, GraphPacingProperties pacing, String tenantId, Clock clock) {
+    WorkloadPauses(GraphWorkloadStore store, GraphPacingProperties pacing, String tenantId, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.pacing = pacing;
         this.tenantId = tenantId;
         this.clock = clock;
         for (GraphWorkload workload : GraphWorkload.values()) {
-            known.put(workload, new Known());
+            known.put(workload, new Known(meters, workload));
         }
     }
 
@@ -62,16 +65,26 @@ class WorkloadPauses {
 
     private Mono<Void> throttledUntil(GraphWorkload workload, Instant until) {
         Instant now = clock.instant();
+        if (now.isBefore(until)) {
+            heldBack(workload);
+        }
         return now.isBefore(until)
                 ? Mono.error(GraphException.notCalled(429, GraphException.TENANT_THROTTLED, "Graph throttles this app's "
                         + workload.key() + " calls in tenant " + tenantId + " until " + until, Duration.between(now, until)))
                 : Mono.empty();
     }
 
+    /** A call that would have gone out inside a throttling pause was kept back: an early retry prevented. */
+    void heldBack(GraphWorkload workload) {
+        known.get(workload).heldBack.increment();
+    }
+
     /** Records a 429 whose Retry-After was {@code wait}, here at once and for every replica. */
     Mono<Void> throttled(GraphWorkload workload, Duration wait) {
         Instant until = clock.instant().plus(wait);
-        known.get(workload).raise(until);
+        Known state = known.get(workload);
+        state.throttled.record(wait.toMillis() / 1000.0);
+        state.raise(until);
         return store.pause(tenantId, workload, until, pacing.rateOf(workload).burstTolerance())
                 // Failing to share the pause must not hide Graph's answer; this replica still honours it.
                 .onErrorResume(error -> {
@@ -86,6 +99,20 @@ class WorkloadPauses {
 
         private volatile Instant until = Instant.MIN;
         private volatile Instant readAt = Instant.MIN;
+        private final DistributionSummary throttled;
+        private final Counter heldBack;
+
+        Known(MeterRegistry meters, GraphWorkload workload) {
+            throttled = DistributionSummary.builder("provisioner.graph.throttled")
+                    .description("429 answers from Graph, and the pause (Retry-After) each one imposed")
+                    .baseUnit("seconds")
+                    .tag("workload", workload.key())
+                    .register(meters);
+            heldBack = Counter.builder("provisioner.graph.held.back")
+                    .description("Calls kept back because a throttling pause was in force: early retries prevented")
+                    .tag("workload", workload.key())
+                    .register(meters);
+        }
 
         synchronized void raise(Instant instant) {
             if (instant.isAfter(until)) {

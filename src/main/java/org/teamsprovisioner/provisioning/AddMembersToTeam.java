@@ -59,7 +59,8 @@ class AddMembersToTeam {
                         chunk.stream().filter(m -> !m.owner()).map(Membership::user).toList())
                 .map(failures -> {
                     // The policy checked every user exists; one Graph still refuses is reported, not retried forever.
-                    failures.forEach(failure -> log.warn("Team request {}: Graph did not add {}", request.id(), failure));
+                    failures.forEach(failure -> log.atWarn().addKeyValue(ProvisionTeam.TEAM_REQUEST_ID, request.id())
+                            .log("Team request {}: Graph did not add {}", request.id(), failure));
                     return StepResult.after(request.membersAddedUpTo(from + chunk.size(), clock.instant()), Duration.ZERO);
                 });
     }

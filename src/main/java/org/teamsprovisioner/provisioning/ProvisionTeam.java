@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.teamsprovisioner.graph.GraphCallContext;
 import org.teamsprovisioner.graph.GraphException;
 import org.teamsprovisioner.graph.GraphPacing;
 import org.teamsprovisioner.graph.GraphWorkload;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
 public class ProvisionTeam {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisionTeam.class);
+    static final String TEAM_REQUEST_ID = "teamRequestId";
 
     private final TeamRequestStore store;
     private final CreateGroupInGraph createGroup;
@@ -32,11 +34,13 @@ public class ProvisionTeam {
     private final CheckFilesFolder checkFilesFolder;
     private final GraphPacing pacing;
     private final ProvisioningProperties properties;
+    private final ProvisioningMetrics metrics;
     private final Clock clock;
 
     ProvisionTeam(TeamRequestStore store, CreateGroupInGraph createGroup, CreateTeamInGraph createTeam,
             PollTeamOperation pollOperation, ReadCreatedTeam readTeam, AddMembersToTeam addMembers,
-            CheckFilesFolder checkFilesFolder, GraphPacing pacing, ProvisioningProperties properties, Clock clock) {
+            CheckFilesFolder checkFilesFolder, GraphPacing pacing, ProvisioningProperties properties, ProvisioningMetrics metrics,
+            Clock clock) {
         this.store = store;
         this.createGroup = createGroup;
         this.createTeam = createTeam;
@@ -46,6 +50,7 @@ public class ProvisionTeam {
         this.checkFilesFolder = checkFilesFolder;
         this.pacing = pacing;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -58,9 +63,11 @@ public class ProvisionTeam {
                 // A SUCCEEDED request may still have its files-folder follow-up to run.
                 .filter(request -> !request.status().isTerminal() || request.step() == Step.CHECK_FILES_FOLDER)
                 .flatMap(request -> pastDeadline(request)
-                        .map(failed -> persist(request, StepResult.done(failed)))
+                        .map(failed -> persist(request, StepResult.done(failed), System.nanoTime()))
                         .orElseGet(() -> paced(request, held)))
-                .defaultIfEmpty(NextRun.DONE);
+                .defaultIfEmpty(NextRun.DONE)
+                // Every Graph call of this run is logged with the request it was made for.
+                .contextWrite(GraphCallContext.forTeamRequest(requestId));
     }
 
     /**
@@ -69,18 +76,22 @@ public class ProvisionTeam {
      */
     private Mono<NextRun> paced(TeamRequest request, Slot held) {
         GraphWorkload workload = workloadOf(request);
+        long start = System.nanoTime();
         if (workload == null) {
-            return advance(request).flatMap(result -> persist(request, result));
+            return advance(request).flatMap(result -> persist(request, result, start));
         }
         return pacing.acquire(workload, held != null && held.workload() == workload ? held.at() : null)
                 .flatMap(permit -> permit.isGranted()
-                        ? advance(request).flatMap(result -> persist(request, result))
+                        ? advance(request).flatMap(result -> persist(request, result, start))
                         : Mono.just(new NextRun(permit.comeBackAt(), permit.slot() == null ? null : new Slot(workload, permit.slot()))));
     }
 
-    private Mono<NextRun> persist(TeamRequest before, StepResult result) {
+    private Mono<NextRun> persist(TeamRequest before, StepResult result, long start) {
         return store.save(result.request())
-                .doOnNext(saved -> log(before, result.request()))
+                .doOnNext(saved -> {
+                    log(before, result.request());
+                    measure(before, result.request(), start);
+                })
                 .thenReturn(result.isDone() ? NextRun.DONE : new NextRun(clock.instant().plus(result.runAgainIn()), null));
     }
 
@@ -98,14 +109,32 @@ public class ProvisionTeam {
         };
     }
 
-    private static void log(TeamRequest before, TeamRequest after) {
-        if (after.status() == RequestStatus.FAILED) {
-            log.warn("Team request {} FAILED at {}: {} {}", after.id(), before.step(), after.error().code(), after.error().message());
+    private void measure(TeamRequest before, TeamRequest after, long start) {
+        String outcome;
+        if (after.status() != before.status() && after.status().isTerminal()) {
+            outcome = after.status() == RequestStatus.SUCCEEDED ? "succeeded" : "failed";
+            metrics.finished(after.status(), after.createdAt(), clock.instant());
         } else if (after.step() != before.step()) {
-            log.info("Team request {} {} -> {} (team {}, operation {})", after.id(), before.step(), after.step(), after.teamId(),
-                    after.operation() == null ? null : after.operation().id());
+            outcome = "advanced";
         } else if (after.stepAttempts() > before.stepAttempts()) {
-            log.info("Team request {} {} will be retried (try {} failed)", after.id(), after.step(), after.stepAttempts());
+            outcome = "retried";
+        } else {
+            outcome = "waiting";
+        }
+        metrics.stepRan(before.step(), outcome, System.nanoTime() - start);
+    }
+
+    private static void log(TeamRequest before, TeamRequest after) {
+        // The request id as a field too, so structured logs find every line of one request's job.
+        if (after.status() == RequestStatus.FAILED) {
+            log.atWarn().addKeyValue(TEAM_REQUEST_ID, after.id()).log("Team request {} FAILED at {}: {} {}", after.id(), before.step(),
+                    after.error().code(), after.error().message());
+        } else if (after.step() != before.step()) {
+            log.atInfo().addKeyValue(TEAM_REQUEST_ID, after.id()).log("Team request {} {} -> {} (team {}, operation {})", after.id(),
+                    before.step(), after.step(), after.teamId(), after.operation() == null ? null : after.operation().id());
+        } else if (after.stepAttempts() > before.stepAttempts()) {
+            log.atInfo().addKeyValue(TEAM_REQUEST_ID, after.id()).log("Team request {} {} will be retried (try {} failed)", after.id(),
+                    after.step(), after.stepAttempts());
         }
     }
 
@@ -161,7 +190,8 @@ public class ProvisionTeam {
         if (request.step() == Step.CHECK_FILES_FOLDER && !error.isPostponement()
                 && (!isRetryable(request.step(), error) || request.stepAttempts() + 1 >= properties.retryMaxAttempts())) {
             // A follow-up on a team that exists: giving up on it must not turn SUCCEEDED into FAILED.
-            log.warn("Team request {}: files folder of team {} not checked: {}", request.id(), request.teamId(), error.getMessage());
+            log.atWarn().addKeyValue(TEAM_REQUEST_ID, request.id()).log("Team request {}: files folder of team {} not checked: {}",
+                    request.id(), request.teamId(), error.getMessage());
             return StepResult.done(request.followUpDone(now));
         }
         if (error.isPostponement()) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.teamsprovisioner.graph.GraphPacing;
 import org.teamsprovisioner.graph.GraphWorkload;
@@ -12,6 +14,8 @@ import reactor.core.publisher.Mono;
 /** Accepts a validated team request: stores it with its job and returns at once; provisioning runs in a worker. */
 @Service
 public class SubmitTeamRequest {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmitTeamRequest.class);
 
     private final TeamRequestStore store;
     private final ProvisioningQueue queue;
@@ -37,7 +41,14 @@ public class SubmitTeamRequest {
         TeamRequest request = TeamRequest.accept(UUID.randomUUID(), command, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 provisioning.deadline());
         Instant firstRun = firstRunOf(request);
-        return store.create(request, firstRun).doOnSuccess(stored -> queue.wakeUpAt(firstRun));
+        return store.create(request, firstRun).doOnSuccess(stored -> accepted(stored, firstRun));
+    }
+
+    private void accepted(TeamRequest stored, Instant firstRun) {
+        log.atInfo().addKeyValue(ProvisionTeam.TEAM_REQUEST_ID, stored.id()).addKeyValue("caller", stored.requester())
+                .log("Team request {} for '{}' accepted from {}; its job is due at {}", stored.id(), stored.spec().displayName(),
+                        stored.requester(), firstRun);
+        queue.wakeUpAt(firstRun);
     }
 
     /** When the job's first step is likely to get its Graph call slot; a job that ran sooner would only learn its slot is later. */
@@ -66,7 +77,7 @@ public class SubmitTeamRequest {
                 provisioning.deadline());
         Instant firstRun = firstRunOf(request);
         return store.create(request, key, request.createdAt().plus(idempotency.retention()), firstRun)
-                .doOnSuccess(stored -> queue.wakeUpAt(firstRun))
+                .doOnSuccess(stored -> accepted(stored, firstRun))
                 .map(stored -> new Submission(stored, false))
                 // Lost the race for the key: answer as a repeat once the winner is visible, else 409.
                 .onErrorResume(IdempotencyKeyTakenException.class, taken -> keys.find(key.caller(), key.key(), clock.instant())

@@ -1,6 +1,7 @@
 package org.teamsprovisioner.provisioning;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,9 @@ public interface TeamRequestStore {
 
     /** A requester's requests, newest first, strictly after {@code after} when given. */
     Flux<RequestSummary> findByRequester(String requester, RequestStatus status, PageKey after, int limit);
+
+    /** How many requests stand in each unfinished status (absent: none); cheap, for gauges. */
+    Mono<Map<RequestStatus, Long>> countUnfinished();
 
     /** The position of a request in the newest-first order. */
     record PageKey(Instant createdAt, UUID id) {

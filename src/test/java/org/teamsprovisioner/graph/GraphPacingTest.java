@@ -2,6 +2,7 @@ package org.teamsprovisioner.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class GraphPacingTest {
         GraphPacingProperties settings = new GraphPacingProperties(CallRate.valueOf(createTeamRate), CallRate.valueOf("30/1s"),
                 CallRate.valueOf("30/1s"), CallRate.valueOf("30/1s"), CallRate.valueOf("3500/10s"), Duration.ofSeconds(2));
         R2dbcGraphWorkloadStore store = new R2dbcGraphWorkloadStore(db);
-        return new GraphPacing(store, new WorkloadPauses(store, settings, TENANT, clock), settings, TENANT, clock);
+        return new GraphPacing(store, new WorkloadPauses(store, settings, TENANT, clock, new SimpleMeterRegistry()), settings, TENANT, clock);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package org.teamsprovisioner.graph;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -39,7 +40,8 @@ final class TestGraphClients {
     }
 
     GraphClient client(GraphProperties properties, GraphGuards guards) {
-        return new GraphClientConfiguration().graphClient(webClients, properties, clock, guards, JsonMapper.builder().build());
+        return new GraphClientConfiguration().graphClient(webClients, properties, clock, guards, JsonMapper.builder().build(),
+                new SimpleMeterRegistry());
     }
 
     /** Guards with one breaker of this configuration per workload. */
@@ -54,7 +56,7 @@ final class TestGraphClients {
     }
 
     WorkloadPauses pauses(String tenantId, DatabaseClient store) {
-        return new WorkloadPauses(new R2dbcGraphWorkloadStore(store), DEFAULT_PACING, tenantId, clock);
+        return new WorkloadPauses(new R2dbcGraphWorkloadStore(store), DEFAULT_PACING, tenantId, clock, new SimpleMeterRegistry());
     }
 
     static final GraphPacingProperties DEFAULT_PACING = new GraphPacingProperties(CallRate.valueOf("10/1s"), CallRate.valueOf("30/1s"),

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  *     jobs every two heartbeat intervals, so a job waits at most about
  *     {@code heartbeatInterval × (missedHeartbeatsLimit + 2) + pollingInterval}: 25 s by default.
  * @param shutdownMaxWait how long shutdown waits for running jobs before leaving them to be taken over.
+ * @param metricsRefreshInterval how often the backlog gauges (unfinished requests by status, jobs due,
+ *     age of the oldest due job) are counted: two indexed queries per interval and replica.
  * @param schedulerName this replica's name in {@code scheduled_tasks.picked_by} (at most 50
  *     characters); by default host name and process id, so replicas on one host differ.
  */
@@ -38,6 +40,7 @@ public record JobsProperties(
         @NotNull @DefaultValue("4s") Duration heartbeatInterval,
         @Min(4) @DefaultValue("4") int missedHeartbeatsLimit,
         @NotNull @DefaultValue("20s") Duration shutdownMaxWait,
+        @NotNull @DefaultValue("15s") Duration metricsRefreshInterval,
         @Size(max = 50) String schedulerName) {
 
     String resolvedSchedulerName() {

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,12 +16,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.teamsprovisioner.graph.GraphWorkload;
 import org.teamsprovisioner.provisioning.ProvisionTeam;
 import org.teamsprovisioner.provisioning.ProvisioningQueue;
+import org.teamsprovisioner.provisioning.TeamRequestStore;
 
 /**
  * Provisioning runs as db-scheduler jobs: one execution per request, claimed from the database by
@@ -46,8 +49,13 @@ public class ProvisioningJobs {
                 // Only unexpected errors (database down, a bug) get here; Graph failures are handled per step.
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
                 .execute((instance, context) -> {
-                    ProvisionTeam.NextRun next = provisionTeam.runNextStep(UUID.fromString(instance.getId()), slot(instance.getData()))
-                            .block(STEP_TIMEOUT);
+                    ProvisionTeam.NextRun next;
+                    // For lines logged on this worker thread (db-scheduler's own, a timeout); the step's
+                    // lines carry the id themselves, as they may be written on an event-loop thread.
+                    try (var ignored = MDC.putCloseable("teamRequestId", instance.getId())) {
+                        next = provisionTeam.runNextStep(UUID.fromString(instance.getId()), slot(instance.getData()))
+                                .block(STEP_TIMEOUT);
+                    }
                     if (next == null || next.isDone()) {
                         return new CompletionHandler.OnCompleteRemove<>();
                     }
@@ -83,6 +91,12 @@ public class ProvisioningJobs {
         boolean postgres = isPostgres(dataSource);
         return new ProvisioningWorkers(() -> scheduler(dataSource, provisionTeamTask, recurringTasks, properties, postgres),
                 properties.enabled(), clock);
+    }
+
+    @Bean
+    BacklogGauges backlogGauges(TeamRequestStore store, DataSource dataSource, JobsProperties properties, Clock clock,
+            MeterRegistry meters) {
+        return new BacklogGauges(store, dataSource, properties.metricsRefreshInterval(), clock, meters);
     }
 
     private static Scheduler scheduler(DataSource dataSource, CustomTask<String> task, List<RecurringTask<?>> recurringTasks,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ConcurrentModificationException;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -209,6 +210,15 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
             query = query.bind("after_created", utc(after.createdAt())).bind("after_id", after.id());
         }
         return query.map(rows::readSummary).all();
+    }
+
+    @Override
+    public Mono<Map<RequestStatus, Long>> countUnfinished() {
+        return db.sql("select status, count(*) as requests from team_request where status in ('ACCEPTED', 'PROVISIONING') group by status")
+                .map(row -> Map.entry(RequestStatus.valueOf(row.get("status", String.class)),
+                        ((Number) row.get("requests")).longValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -1,0 +1,127 @@
+package org.teamsprovisioner.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.TestPropertySource;
+import org.teamsprovisioner.support.SandboxH2Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an operator has to follow one request and the whole service: the metrics Prometheus scrapes
+ * and the structured (ECS JSON, as in prod) log lines, read from a real provisioning run.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = {"logging.structured.format.console=ecs", "provisioner.jobs.metrics-refresh-interval=100ms"})
+class ProvisioningTelemetryTest extends SandboxH2Test {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(provisioner|resilience4j|http_server)_[a-z_]+");
+
+    @Test
+    void aProvisionedTeamLeavesItsStoryInMetricsAndLogs(CapturedOutput output) {
+        String token = tokenFor("alice@contoso.com");
+        String location = submit(token, """
+                {"displayName": "Telemetry %s", "owners": ["alice@contoso.com", "bob@contoso.com"], "members": ["carol@contoso.com"]}
+                """.formatted(UUID.randomUUID())).expectStatus().isAccepted()
+                .returnResult(JsonNode.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        JsonNode done = awaitEnd(token, location);
+        assertThat(done.get("status").asString()).isEqualTo("SUCCEEDED");
+        String requestId = done.get("id").asString();
+        String teamId = done.get("teamId").asString();
+
+        String metrics = http().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics)
+                .contains("provisioner_graph_requests_seconds_count{method=\"POST\",route=\"/teams\",status=\"202\",workload=\"create-team\"}")
+                .contains("provisioner_graph_requests_seconds_count{method=\"GET\",route=\"/teams({id})/operations({id})\",status=\"200\","
+                        + "workload=\"teams-read\"}")
+                .contains("provisioner_steps_seconds_count{outcome=\"advanced\",step=\"CREATE_TEAM\"}")
+                .contains("provisioner_team_requests_finished_total{status=\"SUCCEEDED\"}")
+                .contains("provisioner_team_requests_duration_seconds_bucket{status=\"SUCCEEDED\"")
+                .contains("provisioner_team_requests_unfinished{status=\"ACCEPTED\"}")
+                .contains("provisioner_jobs_due ")
+                .contains("provisioner_jobs_oldest_due_age_seconds ")
+                .contains("provisioner_graph_held_back_total{workload=\"create-team\"}")
+                .contains("provisioner_graph_throttled_seconds_count{workload=\"create-team\"}")
+                // Ids would make a series per request: Prometheus' memory grows without bound.
+                .doesNotContain(requestId)
+                .doesNotContain(teamId);
+
+        // What the dashboard and the alert rules query must be what the service exposes.
+        for (Path file : List.of(Path.of("docs/grafana-dashboard.json"), Path.of("helm/teams-provisioner/files/prometheus-rules.yaml"))) {
+            Matcher names = METRIC_NAME.matcher(read(file));
+            while (names.find()) {
+                assertThat(metrics).as("%s queries %s", file, names.group()).contains(names.group());
+            }
+        }
+
+        List<JsonNode> lines = linesAbout(output.getOut(), requestId);
+        // ECS nests dotted keys: graph.route is {"graph": {"route": …}}.
+        List<JsonNode> graphCalls = lines.stream().filter(line -> line.has("graph")).map(line -> line.get("graph")).toList();
+        assertThat(graphCalls).as("Graph calls logged for request %s", requestId).isNotEmpty();
+        JsonNode post = graphCalls.stream().filter(call -> call.get("route").asString().equals("/teams")).findFirst().orElseThrow();
+        assertThat(post.get("method").asString()).isEqualTo("POST");
+        assertThat(post.get("status").asString()).isEqualTo("202");
+        assertThat(post.get("clientRequestId").asString()).matches("[0-9a-f-]{36}");
+        // The simulator answers request-id as Graph does; support needs it with the client-request-id.
+        assertThat(post.get("requestId").asString()).isNotBlank();
+        assertThat(lines).as("the submission logged with its caller")
+                .anyMatch(line -> line.get("message").asString().contains("accepted from") && !line.path("caller").asString().isBlank());
+        assertThat(lines).as("step transitions logged for request %s", requestId)
+                .anyMatch(line -> line.get("message").asString().contains("CREATE_TEAM -> AWAIT_OPERATION"));
+    }
+
+    @Test
+    void readinessCoversTheDatabaseButNotGraph() {
+        JsonNode readiness = http().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.get("components").propertyNames()).contains("db", "r2dbc", "readinessState")
+                .doesNotContain("circuitBreakers");
+    }
+
+    @Test
+    void infoNamesTheBuildAndTheCommit() {
+        JsonNode info = http().get().uri("/actuator/info").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(info.path("build").path("version").asString()).isNotBlank();
+        assertThat(info.path("git").path("commit").path("id").asString()).isNotBlank();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every JSON log line that names the request in its {@code teamRequestId} field. */
+    private static List<JsonNode> linesAbout(String out, String requestId) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.split("\\R")) {
+            if (line.startsWith("{")) {
+                JsonNode json = JSON.readTree(line);
+                if (json.has("teamRequestId") && json.get("teamRequestId").asString().equals(requestId)) {
+                    lines.add(json);
+                }
+            }
+        }
+        return lines;
+    }
+}
