@@ -2,38 +2,40 @@ package org.teamsprovisioner.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
+import org.teamsprovisioner.support.LogEvents;
 import org.teamsprovisioner.support.SandboxH2Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an operator has to follow one request and the whole service: the metrics Prometheus scrapes
- * and the structured (ECS JSON, as in prod) log lines, read from a real provisioning run.
+ * and the fields of the log lines (which prod renders as ECS JSON), read from a real provisioning run.
  */
-@ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"logging.structured.format.console=ecs", "provisioner.jobs.metrics-refresh-interval=100ms"})
+@TestPropertySource(properties = "provisioner.jobs.metrics-refresh-interval=100ms")
 class ProvisioningTelemetryTest extends SandboxH2Test {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern METRIC_NAME = Pattern.compile("\\b(provisioner|resilience4j|http_server)_[a-z_]+");
 
     @Test
-    void aProvisionedTeamLeavesItsStoryInMetricsAndLogs(CapturedOutput output) {
+    void aProvisionedTeamLeavesItsStoryInMetricsAndLogs() {
+        try (LogEvents events = LogEvents.capture()) {
+            provisionAndRead(events);
+        }
+    }
+
+    private void provisionAndRead(LogEvents events) {
         String token = tokenFor("alice@contoso.com");
         String location = submit(token, """
                 {"displayName": "Telemetry %s", "owners": ["alice@contoso.com", "bob@contoso.com"], "members": ["carol@contoso.com"]}
@@ -70,20 +72,22 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
             }
         }
 
-        List<JsonNode> lines = linesAbout(output.getOut(), requestId);
-        // ECS nests dotted keys: graph.route is {"graph": {"route": …}}.
-        List<JsonNode> graphCalls = lines.stream().filter(line -> line.has("graph")).map(line -> line.get("graph")).toList();
+        List<ILoggingEvent> lines = events.events().stream()
+                .filter(event -> LogEvents.field(event, "teamRequestId").filter(requestId::equals).isPresent())
+                .toList();
+        List<Map<String, Object>> graphCalls = lines.stream().map(LogEvents::fields).filter(fields -> fields.containsKey("graph.route"))
+                .toList();
         assertThat(graphCalls).as("Graph calls logged for request %s", requestId).isNotEmpty();
-        JsonNode post = graphCalls.stream().filter(call -> call.get("route").asString().equals("/teams")).findFirst().orElseThrow();
-        assertThat(post.get("method").asString()).isEqualTo("POST");
-        assertThat(post.get("status").asString()).isEqualTo("202");
-        assertThat(post.get("clientRequestId").asString()).matches("[0-9a-f-]{36}");
+        Map<String, Object> post = graphCalls.stream().filter(call -> call.get("graph.route").equals("/teams")).findFirst().orElseThrow();
+        assertThat(post.get("graph.method")).isEqualTo("POST");
+        assertThat(post.get("graph.status")).isEqualTo("202");
+        assertThat(post.get("graph.clientRequestId").toString()).matches("[0-9a-f-]{36}");
         // The simulator answers request-id as Graph does; support needs it with the client-request-id.
-        assertThat(post.get("requestId").asString()).isNotBlank();
+        assertThat(post.get("graph.requestId").toString()).isNotBlank();
         assertThat(lines).as("the submission logged with its caller")
-                .anyMatch(line -> line.get("message").asString().contains("accepted from") && !line.path("caller").asString().isBlank());
+                .anyMatch(line -> line.getFormattedMessage().contains("accepted from") && LogEvents.field(line, "caller").isPresent());
         assertThat(lines).as("step transitions logged for request %s", requestId)
-                .anyMatch(line -> line.get("message").asString().contains("CREATE_TEAM -> AWAIT_OPERATION"));
+                .anyMatch(line -> line.getFormattedMessage().contains("CREATE_TEAM -> AWAIT_OPERATION"));
     }
 
     @Test
@@ -109,19 +113,5 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Every JSON log line that names the request in its {@code teamRequestId} field. */
-    private static List<JsonNode> linesAbout(String out, String requestId) {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.split("\\R")) {
-            if (line.startsWith("{")) {
-                JsonNode json = JSON.readTree(line);
-                if (json.has("teamRequestId") && json.get("teamRequestId").asString().equals(requestId)) {
-                    lines.add(json);
-                }
-            }
-        }
-        return lines;
     }
 }

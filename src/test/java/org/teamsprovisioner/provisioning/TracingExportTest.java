@@ -2,6 +2,7 @@ package org.teamsprovisioner.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,21 +14,15 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
+import org.teamsprovisioner.support.LogEvents;
 import org.teamsprovisioner.support.SandboxH2Test;
 
 /**
  * Tracing switched on as docs/observability.md says: spans reach an OTLP collector (a real HTTP
  * receiver here) and log lines written while serving a request carry its trace id.
  */
-@ExtendWith(OutputCaptureExtension.class)
-// Logging is set up before dynamic properties exist: its settings go here.
-@TestPropertySource(properties = "logging.structured.format.console=ecs")
 class TracingExportTest extends SandboxH2Test {
 
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
@@ -48,21 +43,24 @@ class TracingExportTest extends SandboxH2Test {
     }
 
     @Test
-    void tracesReachTheCollectorAndLogLinesCarryTheTraceId(CapturedOutput output) throws InterruptedException {
+    void tracesReachTheCollectorAndLogLinesCarryTheTraceId() throws InterruptedException {
         String token = tokenFor("alice@contoso.com");
-        submit(token, """
-                {"displayName": "Traced %s", "owners": ["alice@contoso.com", "bob@contoso.com"]}
-                """.formatted(UUID.randomUUID())).expectStatus().isAccepted();
+        List<ILoggingEvent> directoryReads;
+        try (LogEvents events = LogEvents.capture()) {
+            submit(token, """
+                    {"displayName": "Traced %s", "owners": ["alice@contoso.com", "bob@contoso.com"]}
+                    """.formatted(UUID.randomUUID())).expectStatus().isAccepted();
+            directoryReads = events.events().stream().filter(event -> event.getFormattedMessage().startsWith("Graph GET /users")).toList();
+        }
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (RECEIVED.isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
         assertThat(RECEIVED).as("OTLP exports received").isNotEmpty().allMatch(request -> request.startsWith("POST /v1/traces"));
-        // The policy's directory read happens while the submit is served: its line has the submit's trace.
-        assertThat(output.getOut().lines().filter(line -> line.contains("Graph GET /users")))
-                .isNotEmpty()
-                .allMatch(line -> line.matches(".*\"traceId\":\"[0-9a-f]{32}\".*"));
+        // The policy's directory read happens while the submit is served, on an event-loop thread: its line has the trace.
+        assertThat(directoryReads).isNotEmpty()
+                .allMatch(event -> event.getMDCPropertyMap().getOrDefault("traceId", "").matches("[0-9a-f]{32}"));
     }
 
     private static HttpServer collector() {

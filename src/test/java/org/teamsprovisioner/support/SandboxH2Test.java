@@ -1,8 +1,10 @@
 package org.teamsprovisioner.support;
 
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,17 +15,24 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestClockConfiguration.class)
 public abstract class SandboxH2Test extends ServiceTestSupport {
 
-    private static final int PORT = FreePort.find();
-    private static final String DATABASE = "tp-" + UUID.randomUUID();
+    @Autowired
+    private Environment environment;
 
+    /**
+     * Runs once for each context Spring builds, so a test class whose settings make a context of its
+     * own gets its own port and database while the cached contexts keep theirs. The port is chosen
+     * before start because the sandbox points the Graph client at {@code localhost:${server.port}}.
+     */
     @DynamicPropertySource
     static void sandbox(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("provisioner.sandbox.database-name", () -> DATABASE);
+        int port = FreePort.find();
+        String database = "tp-" + UUID.randomUUID();
+        registry.add("server.port", () -> port);
+        registry.add("provisioner.sandbox.database-name", () -> database);
     }
 
     @Override
     public int port() {
-        return PORT;
+        return environment.getRequiredProperty("local.server.port", Integer.class);
     }
 }
