@@ -28,6 +28,7 @@ import org.teamsprovisioner.provisioning.ReadTeamRequests;
 import org.teamsprovisioner.provisioning.TeamCreationPayload;
 import org.teamsprovisioner.provisioning.RequestStatus;
 import org.teamsprovisioner.provisioning.SubmitTeamRequest;
+import org.teamsprovisioner.provisioning.TeamRequest;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -57,9 +58,16 @@ class TeamRequestController {
      * With an {@code Idempotency-Key}, a repeat gets the first request's response instead.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TeamRequestView>> submit(@RequestBody TeamRequestBody body, @RequestHeader HttpHeaders headers,
+    Mono<ResponseEntity<TeamRequestView>> submit(@RequestBody Mono<TeamRequestBody> body, @RequestHeader HttpHeaders headers,
             @AuthenticationPrincipal JwtAuthenticationToken caller) {
-        Requester requester = callers.requester(caller);
+        Requester requester = requester(caller);
+        return body.flatMap(request -> submit(request, headers, requester))
+                .map(stored -> ResponseEntity.accepted()
+                        .location(URI.create("/api/v1/team-requests/" + stored.id()))
+                        .body(TeamRequestView.of(stored)));
+    }
+
+    private Mono<TeamRequest> submit(TeamRequestBody body, HttpHeaders headers, Requester requester) {
         Optional<IdempotencyKey> key = idempotencyKeys.from(headers, requester.id(), body);
         Mono<NewTeamRequest> approved = Mono.defer(() -> check.check(body.toSpec(), requester))
                 .map(decision -> {
@@ -68,19 +76,22 @@ class TeamRequestController {
                     }
                     return new NewTeamRequest(requester.id(), decision.approved());
                 });
-        return (key.isPresent() ? submit.submit(key.get(), approved).map(SubmitTeamRequest.Submission::request)
-                        : approved.flatMap(submit::submit))
-                .map(stored -> ResponseEntity.accepted()
-                        .location(URI.create("/api/v1/team-requests/" + stored.id()))
-                        .body(TeamRequestView.of(stored)));
+        return key.isPresent() ? submit.submit(key.get(), approved).map(SubmitTeamRequest.Submission::request)
+                : approved.flatMap(submit::submit);
     }
 
     /** What submitting this body would do, without doing it: the policy's verdict and the exact Graph request. */
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<PreviewView> preview(@RequestBody TeamRequestBody body, @AuthenticationPrincipal JwtAuthenticationToken caller) {
-        return check.check(body.toSpec(), callers.requester(caller))
+    Mono<PreviewView> preview(@RequestBody Mono<TeamRequestBody> body, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+        Requester requester = requester(caller);
+        return body.flatMap(request -> check.check(request.toSpec(), requester))
                 .map(decision -> new PreviewView(decision.isValid(), decision.violations(), decision.displayName(),
                         decision.isValid() ? payloads.bodyFor(decision.approved()) : null));
+    }
+
+    /** The caller as the policy sees them; the manage-all role (the service desk) may turn any group into a team. */
+    private Requester requester(JwtAuthenticationToken caller) {
+        return callers.requester(caller).managingAll(callers.actor(caller).managesAll());
     }
 
     @GetMapping("/{id}")
