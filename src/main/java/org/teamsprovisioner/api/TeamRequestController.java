@@ -1,6 +1,7 @@
 package org.teamsprovisioner.api;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.teamsprovisioner.provisioning.IdempotencyKey;
 import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.NewTeamRequest;
 import org.teamsprovisioner.provisioning.ReadTeamRequests;
+import org.teamsprovisioner.provisioning.RequestsInFlight;
 import org.teamsprovisioner.provisioning.TeamCreationPayload;
 import org.teamsprovisioner.provisioning.RequestStatus;
 import org.teamsprovisioner.provisioning.SubmitTeamRequest;
@@ -35,32 +37,45 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/v1/team-requests", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class TeamRequestController {
 
+    // A team takes about half a minute in Graph (Microsoft: "wait >30 seconds between checks" of its operation).
+    private static final Duration IN_FLIGHT_RETRY = Duration.ofSeconds(30);
+
     private final CheckTeamRequest check;
     private final SubmitTeamRequest submit;
     private final ReadTeamRequests read;
     private final TeamCreationPayload payloads;
     private final Callers callers;
     private final IdempotencyKeys idempotencyKeys;
+    private final CallerRateLimits rateLimits;
+    private final RequestsInFlight inFlight;
+    private final int inFlightLimit;
 
     TeamRequestController(CheckTeamRequest check, SubmitTeamRequest submit, ReadTeamRequests read, TeamCreationPayload payloads,
-            Callers callers, IdempotencyKeys idempotencyKeys) {
+            Callers callers, IdempotencyKeys idempotencyKeys, CallerRateLimits rateLimits, RequestsInFlight inFlight,
+            RateLimitProperties limits) {
         this.check = check;
         this.submit = submit;
         this.read = read;
         this.payloads = payloads;
         this.callers = callers;
         this.idempotencyKeys = idempotencyKeys;
+        this.rateLimits = rateLimits;
+        this.inFlight = inFlight;
+        this.inFlightLimit = limits.inFlight();
     }
 
     /**
      * Checks the request against the org policy, stores it and returns: provisioning runs in a job,
      * never in this call. A request with problems is refused with all of them, and nothing is stored.
-     * With an {@code Idempotency-Key}, a repeat gets the first request's response instead.
+     * With an {@code Idempotency-Key}, a repeat gets the first request's response instead. A caller
+     * over its rate is refused before the body is read; one with too many requests in flight,
+     * before the directory is.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TeamRequestView>> submit(@RequestBody Mono<TeamRequestBody> body, @RequestHeader HttpHeaders headers,
             @AuthenticationPrincipal JwtAuthenticationToken caller) {
         Requester requester = requester(caller);
+        rateLimits.admit(CallerRateLimits.Operation.SUBMIT, requester.id());
         return body.flatMap(request -> submit(request, headers, requester))
                 .map(stored -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/team-requests/" + stored.id()))
@@ -69,7 +84,10 @@ class TeamRequestController {
 
     private Mono<TeamRequest> submit(TeamRequestBody body, HttpHeaders headers, Requester requester) {
         Optional<IdempotencyKey> key = idempotencyKeys.from(headers, requester.id(), body);
-        Mono<NewTeamRequest> approved = Mono.defer(() -> check.check(body.toSpec(), requester))
+        Mono<Boolean> room = inFlightLimit == 0 ? Mono.just(true) : inFlight.below(requester.id(), inFlightLimit);
+        Mono<NewTeamRequest> approved = room
+                .flatMap(below -> below ? check.check(body.toSpec(), requester)
+                        : Mono.error(TooManyRequestsException.inFlight(inFlightLimit, IN_FLIGHT_RETRY)))
                 .map(decision -> {
                     if (!decision.isValid()) {
                         throw new InvalidTeamRequestException(decision.violations());
@@ -84,6 +102,7 @@ class TeamRequestController {
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<PreviewView> preview(@RequestBody Mono<TeamRequestBody> body, @AuthenticationPrincipal JwtAuthenticationToken caller) {
         Requester requester = requester(caller);
+        rateLimits.admit(CallerRateLimits.Operation.PREVIEW, requester.id());
         return body.flatMap(request -> check.check(request.toSpec(), requester))
                 .map(decision -> new PreviewView(decision.isValid(), decision.violations(), decision.displayName(),
                         decision.isValid() ? payloads.bodyFor(decision.approved()) : null));

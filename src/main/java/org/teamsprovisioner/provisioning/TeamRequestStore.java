@@ -46,6 +46,12 @@ public interface TeamRequestStore {
     /** A requester's requests, newest first, strictly after {@code after} when given. */
     Flux<RequestSummary> findByRequester(String requester, RequestStatus status, PageKey after, int limit);
 
+    /**
+     * How many of a requester's requests are ACCEPTED or PROVISIONING, counting no further than
+     * {@code atMost}: the cost is bounded by the limit checked, not by the requester's history.
+     */
+    Mono<Long> countInFlight(String requester, int atMost);
+
     /** The position of a request in the newest-first order. */
     record PageKey(Instant createdAt, UUID id) {
     }
