@@ -45,6 +45,14 @@ record UnreadableBody(String detail, Optional<Violation> violation) {
                     + known(unknown.getKnownPropertyIds()) + ".";
             return new UnreadableBody(detail, Optional.of(new Violation("field.unknown", pointer, detail)));
         }
+        if (cause instanceof DatabindException databind && databind.getPath().isEmpty()
+                && String.valueOf(databind.getOriginalMessage()).startsWith("Trailing token")) {
+            // Jackson (3.1) reads an array nested where a string belongs, e.g. "owners": [["a"]], as the end
+            // of the body and then finds more: there is no path to point at, only the shape to describe.
+            return new UnreadableBody("The body is not one team request: a value has a JSON type the API does not take "
+                    + "there (e.g. an array inside owners or members, where strings belong), or more than one JSON value "
+                    + "was sent.", Optional.empty());
+        }
         if (cause instanceof DatabindException databind) {
             String pointer = pointer(databind);
             String message = "must be " + expected(pointer, databind);

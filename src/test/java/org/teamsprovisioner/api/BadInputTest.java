@@ -175,7 +175,8 @@ class BadInputTest extends SandboxH2Test {
                 valid(Map.of("channels", List.of(Map.of("displayName", "News", "favoriteByDefault", "yes")))),
                 "/channels/0/favoriteByDefault must be true or false",
                 valid(Map.of("settings", Map.of("funSettings", List.of()))), "/settings/funSettings must be an object of settings",
-                valid(Map.of("displayName", List.of("A"))), "/displayName must be a string");
+                valid(Map.of("displayName", List.of("A"))), "/displayName must be a string",
+                valid(Map.of("owners", List.of(List.of("alice@contoso.com")))), "The body is not one team request: a value has");
 
         bodies.forEach((body, expected) -> {
             String detail = problem(submit(token, body), HttpStatus.BAD_REQUEST).get("detail").asString();

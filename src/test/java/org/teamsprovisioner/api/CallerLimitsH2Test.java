@@ -81,8 +81,7 @@ class CallerLimitsH2Test extends ServiceTestSupport {
         String token = tokenFor(uniqueUser());
         WebTestClient.ResponseSpec[] previews = new WebTestClient.ResponseSpec[3];
         for (int i = 0; i < 3; i++) {
-            previews[i] = http().post().uri("/api/v1/team-requests/preview").headers(h -> h.setBearerAuth(token))
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(request("Preview " + UUID.randomUUID())).exchange();
+            previews[i] = preview(token, request("Preview " + UUID.randomUUID()));
         }
 
         previews[0].expectStatus().isOk();

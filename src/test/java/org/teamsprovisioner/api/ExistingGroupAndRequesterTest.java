@@ -96,9 +96,8 @@ class ExistingGroupAndRequesterTest {
         long posts = graphCalls("POST /teams 202");
 
         JsonNode violations = refused(dave, teamify(BOBS_OTHER_GROUP, "dave@contoso.com"));
-        JsonNode preview = service.http().post().uri("/api/v1/team-requests/preview").headers(h -> h.setBearerAuth(dave))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(teamify(BOBS_OTHER_GROUP, "dave@contoso.com")).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode preview = service.preview(dave, teamify(BOBS_OTHER_GROUP, "dave@contoso.com")).expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
 
         assertThat(violations).hasSize(1);
         assertThat(violations.get(0).get("rule").asString()).isEqualTo("existingGroupId.notOwner");
@@ -154,8 +153,7 @@ class ExistingGroupAndRequesterTest {
         assertThat(violations.valueStream().map(v -> v.get("rule").asString())).containsExactly("owners.requester");
         assertThat(stored(mallory)).isZero();
         // Alice herself, listed by the same name, is recognised through her object id.
-        assertThat(service.http().post().uri("/api/v1/team-requests/preview").headers(h -> h.setBearerAuth(alice))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk()
+        assertThat(service.preview(alice, body).expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("valid").asBoolean()).isTrue();
     }
 }
