@@ -1,7 +1,6 @@
 package org.teamsprovisioner.api;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.core.codec.DecodingException;
@@ -22,9 +21,6 @@ import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.Violation;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error leaves as an RFC 9457 problem document, including those Spring raises before a
@@ -103,35 +99,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     "The request body is larger than this API accepts.");
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, exchange);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail(ex, cause));
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            problem.setProperty("violations", List.of(Map.of("rule", cause instanceof UnrecognizedPropertyException
-                    ? "field.unknown" : "field.type", "field", pointer(databind), "message", problem.getDetail())));
+        UnreadableBody unreadable = UnreadableBody.of(cause, ex.getReason());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable.detail());
+        if (unreadable.violation().isPresent()) {
+            problem.setProperty("violations", unreadable.violations());
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
-    }
-
-    private static String detail(ServerWebInputException ex, Throwable cause) {
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "' at " + pointer(unknown) + ".";
-        }
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            return "The value at " + pointer(databind) + " has the wrong type: " + databind.getOriginalMessage();
-        }
-        if (cause instanceof JacksonException json) {
-            return "The body is not valid JSON: " + json.getOriginalMessage();
-        }
-        return ex.getReason() == null ? "The request cannot be read." : ex.getReason();
-    }
-
-    /** Jackson's reference path as a JSON Pointer, e.g. {@code /channels/0/displayName}. */
-    private static String pointer(DatabindException error) {
-        StringBuilder pointer = new StringBuilder();
-        for (var reference : error.getPath()) {
-            pointer.append('/').append(reference.getPropertyName() != null
-                    ? reference.getPropertyName().replace("~", "~0").replace("/", "~1")
-                    : String.valueOf(reference.getIndex()));
-        }
-        return pointer.isEmpty() ? "/" : pointer.toString();
     }
 }

@@ -59,6 +59,14 @@ public class DirectoryReader {
         return findUsers(Set.of(key)).map(found -> Optional.ofNullable(found.get(key)));
     }
 
+    /**
+     * The object ids of a group's owners, in lower case; empty when there is no such group. Read
+     * from Graph every time, not cached: an owner removed a minute ago must not pass as one.
+     */
+    public Mono<Optional<Set<String>>> groupOwners(String groupId) {
+        return graph.findGroupOwnerIds(groupId);
+    }
+
     /** Hits over lookups since start, for metrics and tests. */
     double hitRate() {
         return cache.synchronous().stats().hitRate();

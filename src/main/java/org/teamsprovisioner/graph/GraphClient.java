@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -162,6 +164,39 @@ public class GraphClient {
         return get(GraphWorkload.DIRECTORY, root + "/groups/" + segment(groupId)
                         + "?$select=id,displayName,mailNickname,createdDateTime,resourceProvisioningOptions", GroupSummary.class)
                 .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.empty() : Mono.error(error));
+    }
+
+    // Entra ID allows 100 owners per group and Graph pages directory objects by 100: ten pages are far more than a group has.
+    private static final int MAX_OWNER_PAGES = 10;
+
+    /**
+     * {@code GET /groups/{id}/owners?$select=id}, every page: the object ids of the group's owners,
+     * in lower case; empty when the directory has no such group. A portal waits for this (the
+     * policy checks that a requester owns the group they would turn into a team), so each page is
+     * retried like the other directory reads. An {@code @odata.nextLink} outside the configured
+     * Graph root is not followed: the app's token would go with it.
+     */
+    public Mono<Optional<Set<String>>> findGroupOwnerIds(String groupId) {
+        URI first = URI.create(root + "/groups/" + segment(groupId) + "/owners?$select=id");
+        return ownersPage(first)
+                .expand(page -> page.nextLink() == null ? Mono.empty() : ownersPage(nextPage(page.nextLink())))
+                .take(MAX_OWNER_PAGES)
+                .collect(java.util.HashSet<String>::new, (ids, page) -> (page.value() == null ? List.<DirectoryObjectPage.Entry>of()
+                        : page.value()).forEach(owner -> ids.add(owner.id().toLowerCase(java.util.Locale.ROOT))))
+                .map(ids -> Optional.<Set<String>>of(Set.copyOf(ids)))
+                .onErrorResume(GraphException.class, error -> error.isNotFound() ? Mono.just(Optional.empty()) : Mono.error(error));
+    }
+
+    private Mono<DirectoryObjectPage> ownersPage(URI uri) {
+        return guards.interactive(GraphWorkload.DIRECTORY, () -> exchangeGet(uri, DirectoryObjectPage.class));
+    }
+
+    private URI nextPage(String link) {
+        if (!link.startsWith(root + "/")) {
+            throw new GraphException(0, "UnexpectedNextLink", "Graph's @odata.nextLink " + link + " is outside " + root
+                    + "; it was not followed", null, null);
+        }
+        return URI.create(link);
     }
 
     /** {@code GET /groups?$filter=mailNickname eq '…'}: at most one group, since nicknames are unique. */

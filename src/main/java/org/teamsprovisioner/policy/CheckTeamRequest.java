@@ -6,11 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.teamsprovisioner.graph.DirectoryReader;
 import org.teamsprovisioner.graph.DirectoryUser;
+import org.teamsprovisioner.provisioning.ListLimits;
 import org.teamsprovisioner.provisioning.NewTeamRequest;
 import org.teamsprovisioner.provisioning.TeamSpec;
 import org.teamsprovisioner.provisioning.Violation;
@@ -27,19 +27,20 @@ public class CheckTeamRequest {
 
     private final OrgPolicy policy;
     private final DirectoryReader directory;
-    private final RequesterProfiles profiles;
+    private final ListLimits limits;
 
-    CheckTeamRequest(OrgPolicy policy, DirectoryReader directory, RequesterProfiles profiles) {
+    CheckTeamRequest(OrgPolicy policy, DirectoryReader directory) {
         this.policy = policy;
         this.directory = directory;
-        this.profiles = profiles;
+        PolicyProperties properties = policy.properties;
+        this.limits = new ListLimits(properties.owners().max(), properties.members().max(), properties.channels().max()).withinTeams();
     }
 
     public Mono<PolicyDecision> check(TeamSpec requested, Requester requester) {
-        if (requested.owners().size() > policy.properties.owners().max()
-                || requested.members().size() > policy.properties.members().max()) {
+        if (requested.owners().size() > limits.owners() || requested.members().size() > limits.members()
+                || requested.channels().size() > limits.channels()) {
             // Refused before the directory is read: a list over the limit must not cost a lookup per entry.
-            return Mono.just(decide(requested, requester, null, null, null));
+            return Mono.just(decide(requested, requester, null, null, null, false));
         }
         boolean needsProfile = policy.usesRequesterProfile() || policy.properties.owners().requireRequester();
         Set<String> users = new LinkedHashSet<>();
@@ -49,19 +50,40 @@ public class CheckTeamRequest {
             users.add(requester.id());
         }
         // One read for everyone the check needs, the requester's profile included: cached users cost nothing.
-        return directory.findUsers(users)
-                .onErrorMap(DirectoryUnavailableException::new)
-                .flatMap(found -> (needsProfile ? profiles.of(requester, found) : Mono.just(Optional.<DirectoryUser>empty()))
-                        .map(profile -> decide(requested, requester, profile.orElse(null), found, found)));
+        return Mono.zip(directory.findUsers(users), mayUseGroup(requested.existingGroupId(), requester))
+                .onErrorMap(error -> error instanceof DirectoryUnavailableException ? error : new DirectoryUnavailableException(error))
+                .map(read -> decide(requested, requester, needsProfile ? RequesterProfiles.of(requester, read.getT1()).orElse(null) : null,
+                        read.getT1(), read.getT1(), read.getT2()));
+    }
+
+    /**
+     * Whether the requester may turn {@code groupId} into a team: they own it, or hold the manage-all
+     * role. Without this, anyone could make the app (which may change every group) add them as an
+     * owner of any group's new team. True when there is no group to check (none asked for, or not a
+     * GUID, which is reported as such).
+     */
+    private Mono<Boolean> mayUseGroup(String groupId, Requester requester) {
+        if (!NewTeamRequest.isObjectId(groupId) || requester.managesAll()) {
+            return Mono.just(true);
+        }
+        return directory.groupOwners(groupId)
+                .map(owners -> owners.map(ids -> ids.contains(requester.id().toLowerCase(Locale.ROOT))).orElse(false));
+    }
+
+    /** As {@link #decide(TeamSpec, Requester, DirectoryUser, Map, Map, boolean)}, for a request that names no group the requester may use. */
+    PolicyDecision decide(TeamSpec requested, Requester requester, DirectoryUser profile,
+            Map<String, DirectoryUser> owners, Map<String, DirectoryUser> members) {
+        return decide(requested, requester, profile, owners, members, false);
     }
 
     /**
      * @param owners directory entries of the listed owners, keyed in lower case; null when the
-     *     directory was not read (a list over its limit), so no per-user or profile rule is checked
+     *     directory was not read (a list over its limit), so no per-user, profile or group rule is checked
+     * @param mayUseGroup whether the requester may turn the request's {@code existingGroupId} into a team
      */
     PolicyDecision decide(TeamSpec requested, Requester requester, DirectoryUser profile,
-            Map<String, DirectoryUser> owners, Map<String, DirectoryUser> members) {
-        List<Violation> violations = new ArrayList<>(NewTeamRequest.problemsOf(requested));
+            Map<String, DirectoryUser> owners, Map<String, DirectoryUser> members, boolean mayUseGroup) {
+        List<Violation> violations = new ArrayList<>(NewTeamRequest.problemsOf(requested, limits));
         boolean directoryRead = owners != null && members != null;
         String displayName = naming(requested.displayName(), profile, directoryRead, violations);
         String visibility = requested.visibility() == null ? policy.properties.visibility().defaultVisibility().toLowerCase(Locale.ROOT)
@@ -78,6 +100,11 @@ public class CheckTeamRequest {
         members(requested.members(), members, violations);
         List<TeamSpec.ChannelSpec> channels = channels(requested.channels(), violations);
         Map<String, Map<String, Object>> settings = settings(requested.settings(), violations);
+        if (directoryRead && NewTeamRequest.isObjectId(requested.existingGroupId()) && !mayUseGroup) {
+            // The same words whether the group does not exist or belongs to others: the answer must not tell them apart.
+            violations.add(new Violation("existingGroupId.notOwner", "/existingGroupId",
+                    "must be a Microsoft 365 group the requester owns; ask one of the group's owners to request the team"));
+        }
         List<Violation> ordered = Violations.ordered(violations);
         if (!ordered.isEmpty()) {
             return new PolicyDecision(null, displayName, ordered);
@@ -123,10 +150,7 @@ public class CheckTeamRequest {
         if (!listed.isEmpty() && listed.size() < rules.min()) {
             violations.add(new Violation("owners.min", "/owners", "at least " + rules.min() + " owners are required"));
         }
-        if (listed.size() > rules.max()) {
-            violations.add(new Violation("owners.max", "/owners", "at most " + rules.max() + " owners are allowed"));
-        }
-        if (found == null) {
+        if (found == null || listed.size() > limits.owners()) {
             return;
         }
         boolean requesterListed = false;
@@ -148,18 +172,18 @@ public class CheckTeamRequest {
         }
     }
 
+    /**
+     * By object id only: listed as the token's {@code oid}, or as a name the directory resolves to the
+     * requester's own entry. Never by the token's sign-in name, which users can change to someone else's.
+     */
     private static boolean isRequester(String owner, DirectoryUser user, Requester requester, DirectoryUser profile) {
         return owner.equalsIgnoreCase(requester.id())
-                || (requester.userPrincipalName() != null && owner.equalsIgnoreCase(requester.userPrincipalName()))
                 || (user != null && profile != null && user.id() != null && user.id().equalsIgnoreCase(profile.id()));
     }
 
     private void members(List<String> listed, Map<String, DirectoryUser> found, List<Violation> violations) {
         PolicyProperties.Members rules = policy.properties.members();
-        if (listed.size() > rules.max()) {
-            violations.add(new Violation("members.max", "/members", "at most " + rules.max() + " members are allowed in one request"));
-        }
-        if (found == null) {
+        if (found == null || listed.size() > limits.members()) {
             return;
         }
         for (int i = 0; i < listed.size(); i++) {
@@ -179,6 +203,9 @@ public class CheckTeamRequest {
     /** The requested channels plus the policy's required ones, which are added when missing. */
     private List<TeamSpec.ChannelSpec> channels(List<TeamSpec.ChannelSpec> requested, List<Violation> violations) {
         List<TeamSpec.ChannelSpec> channels = new ArrayList<>(requested);
+        if (requested.size() > limits.channels()) {
+            return channels; // reported as a whole, entries unchecked
+        }
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             TeamSpec.ChannelSpec channel = requested.get(i);

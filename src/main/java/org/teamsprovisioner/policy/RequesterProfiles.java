@@ -1,5 +1,6 @@
 package org.teamsprovisioner.policy;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,11 @@ import org.teamsprovisioner.graph.DirectoryReader;
 import org.teamsprovisioner.graph.DirectoryUser;
 import reactor.core.publisher.Mono;
 
-/** The requester's directory profile, for the naming policy's attributes: by object id, else by sign-in name. */
+/**
+ * The requester's directory profile, for the naming policy's attributes and to recognise them among
+ * owners listed by name: by object id only, never by the sign-in name their token states (see
+ * {@link Requester#userPrincipalName()}).
+ */
 @Component
 class RequesterProfiles {
 
@@ -19,17 +24,13 @@ class RequesterProfiles {
     }
 
     Mono<Optional<DirectoryUser>> of(Requester requester) {
-        return directory.findUsers(java.util.List.of(requester.id()))
+        return directory.findUsers(List.of(requester.id()))
                 .onErrorMap(DirectoryUnavailableException::new)
-                .flatMap(found -> of(requester, found));
+                .map(found -> of(requester, found));
     }
 
     /** @param found directory entries already read, keyed in lower case, which should include the requester's id */
-    Mono<Optional<DirectoryUser>> of(Requester requester, Map<String, DirectoryUser> found) {
-        DirectoryUser byId = found.get(requester.id().toLowerCase(Locale.ROOT));
-        if (byId != null || requester.userPrincipalName() == null) {
-            return Mono.just(Optional.ofNullable(byId));
-        }
-        return directory.findUser(requester.userPrincipalName()).onErrorMap(DirectoryUnavailableException::new);
+    static Optional<DirectoryUser> of(Requester requester, Map<String, DirectoryUser> found) {
+        return Optional.ofNullable(found.get(requester.id().toLowerCase(Locale.ROOT)));
     }
 }

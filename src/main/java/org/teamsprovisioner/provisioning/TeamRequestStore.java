@@ -50,6 +50,12 @@ public interface TeamRequestStore {
     /** How many requests stand in each unfinished status (absent: none); cheap, for gauges. */
     Mono<Map<RequestStatus, Long>> countUnfinished();
 
+    /**
+     * How many of a requester's requests are ACCEPTED or PROVISIONING, counting no further than
+     * {@code atMost}: the cost is bounded by the limit checked, not by the requester's history.
+     */
+    Mono<Long> countInFlight(String requester, int atMost);
+
     /** The position of a request in the newest-first order. */
     record PageKey(Instant createdAt, UUID id) {
     }

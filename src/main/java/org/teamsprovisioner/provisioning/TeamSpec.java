@@ -36,9 +36,10 @@ public record TeamSpec(
         template = template == null || template.isBlank() ? null : template.strip();
         owners = stripAll(owners);
         members = stripAll(members);
-        channels = channels == null ? List.of() : List.copyOf(channels);
+        // Copies that keep nulls: a portal's [null] or {"memberSettings": null} must reach the checks as such.
+        channels = channels == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(channels));
         existingGroupId = existingGroupId == null || existingGroupId.isBlank() ? null : existingGroupId.strip();
-        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         installedApps = installedApps == null ? List.of() : List.copyOf(installedApps);
     }
 

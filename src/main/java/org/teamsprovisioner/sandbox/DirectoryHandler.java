@@ -2,6 +2,7 @@ package org.teamsprovisioner.sandbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,11 +79,13 @@ final class DirectoryHandler {
         }
         if (resource instanceof GraphResource.GroupOwners owners && method == HttpMethod.GET) {
             GraphPermissions.require(caller, GraphPermissions.READ_GROUP);
-            return exchange.ok(directoryObjects(group(owners.groupId()).owners(), exchange.version()));
+            DirectoryObjectPages query = DirectoryObjectPages.query(request);
+            return exchange.ok(query.page(usersById(group(owners.groupId()).owners()), request, exchange.version()));
         }
         if (resource instanceof GraphResource.GroupMembers members && method == HttpMethod.GET) {
             GraphPermissions.require(caller, GraphPermissions.READ_GROUP);
-            return exchange.ok(directoryObjects(group(members.groupId()).members(), exchange.version()));
+            DirectoryObjectPages query = DirectoryObjectPages.query(request);
+            return exchange.ok(query.page(usersById(group(members.groupId()).members()), request, exchange.version()));
         }
         throw GraphException.methodNotAllowed(
                 "The sandbox does not simulate " + method.name() + " " + resource.template() + ".");
@@ -241,11 +244,7 @@ final class DirectoryHandler {
         return tenant.team(groupId).filter(team -> tenant.operationAt(team, now).succeeded()).isPresent();
     }
 
-    private ObjectNode directoryObjects(List<String> userIds, String version) {
-        List<ObjectNode> values = userIds.stream()
-                .flatMap(id -> directory.userById(id).stream())
-                .map(DirectoryRepresentations::directoryObject)
-                .toList();
-        return DirectoryRepresentations.collection(version, "directoryObjects", values);
+    private List<User> usersById(Collection<String> userIds) {
+        return userIds.stream().flatMap(id -> directory.userById(id).stream()).toList();
     }
 }

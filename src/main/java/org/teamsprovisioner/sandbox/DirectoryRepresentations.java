@@ -44,7 +44,7 @@ final class DirectoryRepresentations {
     }
 
     /** Only its property names matter. */
-    private static final User TEMPLATE_USER = new User("00000000-0000-4000-8000-000000000000", "template@invalid",
+    static final User TEMPLATE_USER = new User("00000000-0000-4000-8000-000000000000", "template@invalid",
             "template", null, null, null, null, null, null, null, null, null, null, "Member", true);
 
     /** Every user property the sandbox serves, default ones first in Graph's order. */

@@ -217,7 +217,7 @@ final class GraphBatch {
             headers.set(HttpHeaders.AUTHORIZATION, authorization);
         }
         String body = !hasBody ? null : bodyNode.isString() ? bodyNode.stringValue() : SandboxJson.write(bodyNode);
-        return new Step(id, dependsOn, GraphRequest.inner(method, url, version, headers, body));
+        return new Step(id, dependsOn, GraphRequest.inner(method, url, version, headers, body, outer.serviceRoot()));
     }
 
     private static HttpHeaders headers(JsonNode node, String id) {

@@ -25,9 +25,11 @@ import org.springframework.web.util.UriUtils;
  * @param queryParams the query options, decoded
  * @param headers the request headers (for an inner batch request: its own, plus the batch's Authorization)
  * @param body the body, empty when there is none
+ * @param serviceRoot where the client reached this version of the simulated Graph, e.g.
+ *     {@code http://localhost:8080/sandbox/graph/v1.0}, for links it can follow ({@code @odata.nextLink})
  */
 record GraphRequest(HttpMethod method, String path, String rawUrl, MultiValueMap<String, String> queryParams,
-        HttpHeaders headers, Mono<String> body) {
+        HttpHeaders headers, Mono<String> body, String serviceRoot) {
 
     /** Path segments before the resource path: sandbox, graph and the version. */
     private static final int PREFIX_SEGMENTS = 3;
@@ -36,10 +38,12 @@ record GraphRequest(HttpMethod method, String path, String rawUrl, MultiValueMap
         String rawPath = request.requestPath().pathWithinApplication().value();
         String rawQuery = request.uri().getRawQuery();
         String rawResourcePath = resourcePart(rawPath);
+        String serviceRoot = request.uri().getScheme() + "://" + request.uri().getRawAuthority()
+                + rawPath.substring(0, rawPath.length() - rawResourcePath.length());
         return new GraphRequest(request.method(), decodePath(rawResourcePath),
                 GRAPH_ROOT + version + rawResourcePath + (rawQuery == null ? "" : "?" + rawQuery),
                 request.queryParams(), request.headers().asHttpHeaders(),
-                request.bodyToMono(String.class));
+                request.bodyToMono(String.class), serviceRoot);
     }
 
     /**
@@ -48,7 +52,8 @@ record GraphRequest(HttpMethod method, String path, String rawUrl, MultiValueMap
      * batching doc's own examples ({@code /me/memberOf}, {@code users?$select=...}), and may hold
      * characters a URL may not (the doc's example has {@code city eq null} with raw spaces).
      */
-    static GraphRequest inner(HttpMethod method, String url, String version, HttpHeaders headers, String body) {
+    static GraphRequest inner(HttpMethod method, String url, String version, HttpHeaders headers, String body,
+            String serviceRoot) {
         String relative = url.startsWith("/") ? url : "/" + url;
         int fragment = relative.indexOf('#');
         if (fragment >= 0) {
@@ -60,7 +65,7 @@ record GraphRequest(HttpMethod method, String path, String rawUrl, MultiValueMap
         String rawPath = query < 0 ? relative : relative.substring(0, query);
         String rawQuery = query < 0 ? null : relative.substring(query + 1);
         return new GraphRequest(method, decodePath(rawPath), GRAPH_ROOT + version + relative, queryParams(rawQuery),
-                headers, body == null ? Mono.empty() : Mono.just(body));
+                headers, body == null ? Mono.empty() : Mono.just(body), serviceRoot);
     }
 
     /** Where Graph lives; the 2,048-character URL limit of advanced queries counts from here. */

@@ -81,6 +81,110 @@ class BadInputTest extends SandboxH2Test {
         assertNothingStored();
     }
 
+    private long graphCalls(String route) {
+        return sandboxState().get("counters").get("callsByRoute").path(route).asLong();
+    }
+
+    /** Directory reads of every kind the policy makes: single GETs and $batches of them. */
+    private long directoryReads() {
+        return graphCalls("GET /users 200") + graphCalls("POST /$batch 200");
+    }
+
+    private JsonNode onlyViolation(JsonNode problem) {
+        assertThat(problem.get("violations")).hasSize(1);
+        return problem.get("violations").get(0);
+    }
+
+    @Test
+    void aNullOwnerIsAViolationOnThatEntryAndNothingIsLookedUp() {
+        long reads = directoryReads();
+
+        JsonNode violation = onlyViolation(problem(submit(token, "{\"displayName\":\"Nulls\",\"owners\":[null]}"),
+                HttpStatus.UNPROCESSABLE_CONTENT));
+
+        assertThat(violation.get("field").asString()).isEqualTo("/owners/0");
+        assertThat(violation.get("rule").asString()).isEqualTo("owners.format");
+        assertThat(directoryReads()).isEqualTo(reads);
+        assertNothingStored();
+    }
+
+    @Test
+    void aNullChannelIsAViolationOnThatEntryNotAServerError() {
+        JsonNode violation = onlyViolation(problem(submit(token, valid(Map.of("channels", java.util.Arrays.asList((Object) null)))),
+                HttpStatus.UNPROCESSABLE_CONTENT));
+
+        assertThat(violation.get("field").asString()).isEqualTo("/channels/0");
+        assertThat(violation.get("rule").asString()).isEqualTo("channels.value");
+        assertNothingStored();
+    }
+
+    @Test
+    void aNullSettingsGroupIsAViolationNotAServerError() {
+        JsonNode violation = onlyViolation(problem(submit(token, "{\"displayName\":\"Null settings\",\"owners\":[\"alice@contoso.com\"],"
+                + "\"settings\":{\"memberSettings\":null}}"), HttpStatus.UNPROCESSABLE_CONTENT));
+
+        assertThat(violation.get("field").asString()).isEqualTo("/settings/memberSettings");
+        assertThat(violation.get("rule").asString()).isEqualTo("settings.value");
+        assertNothingStored();
+    }
+
+    @Test
+    void aControlCharacterInTheNameOrADescriptionIsRefusedAndNoTeamIsCreated() {
+        long posts = graphCalls("POST /teams 202");
+
+        JsonNode name = onlyViolation(problem(submit(token, valid(Map.of("displayName", "\u0000"))), HttpStatus.UNPROCESSABLE_CONTENT));
+        JsonNode description = onlyViolation(problem(submit(token, valid(Map.of("description", "Line one\nline two\u0007"))),
+                HttpStatus.UNPROCESSABLE_CONTENT));
+        JsonNode channelDescription = onlyViolation(problem(submit(token, valid(Map.of("channels",
+                List.of(Map.of("displayName", "News", "description", "\u001b[31mred"))))), HttpStatus.UNPROCESSABLE_CONTENT));
+
+        assertThat(name.get("rule").asString()).isEqualTo("displayName.character");
+        assertThat(name.get("message").asString()).contains("U+0000");
+        assertThat(description.get("rule").asString()).isEqualTo("description.character");
+        assertThat(description.get("message").asString()).contains("U+0007");
+        assertThat(channelDescription.get("field").asString()).isEqualTo("/channels/0/description");
+        assertNothingStored();
+        assertThat(graphCalls("POST /teams 202")).isEqualTo(posts);
+    }
+
+    @Test
+    void tenThousandOwnersMembersOrChannelsAreOneViolationEachAndNothingIsLookedUp() {
+        List<String> users = java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "u" + i + "@x.io").toList();
+        // Names Teams refuses: one violation for the list, not one per name.
+        List<Map<String, String>> channels = java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> Map.of("displayName", "c#" + i))
+                .toList();
+        long reads = directoryReads();
+
+        JsonNode owners = problem(submit(token, valid(Map.of("owners", users))), HttpStatus.UNPROCESSABLE_CONTENT);
+        JsonNode members = problem(submit(token, valid(Map.of("members", users))), HttpStatus.UNPROCESSABLE_CONTENT);
+        JsonNode manyChannels = problem(submit(token, valid(Map.of("channels", channels))), HttpStatus.UNPROCESSABLE_CONTENT);
+
+        assertThat(onlyViolation(owners).get("rule").asString()).isEqualTo("owners.max");
+        assertThat(onlyViolation(members).get("rule").asString()).isEqualTo("members.max");
+        assertThat(onlyViolation(manyChannels).get("rule").asString()).isEqualTo("channels.max");
+        assertThat(directoryReads()).isEqualTo(reads);
+        assertNothingStored();
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsExplainedByPointerAndExpectationWithoutJavaTypes() {
+        Map<String, String> bodies = Map.of(
+                "[]", "The body must be one JSON object",
+                valid(Map.of("owners", "alice@contoso.com")), "/owners must be an array of user principal names or object ids",
+                valid(Map.of("channels", List.of("News"))), "/channels/0 must be a channel",
+                valid(Map.of("channels", List.of(Map.of("displayName", "News", "favoriteByDefault", "yes")))),
+                "/channels/0/favoriteByDefault must be true or false",
+                valid(Map.of("settings", Map.of("funSettings", List.of()))), "/settings/funSettings must be an object of settings",
+                valid(Map.of("displayName", List.of("A"))), "/displayName must be a string",
+                valid(Map.of("owners", List.of(List.of("alice@contoso.com")))), "The body is not one team request: a value has");
+
+        bodies.forEach((body, expected) -> {
+            String detail = problem(submit(token, body), HttpStatus.BAD_REQUEST).get("detail").asString();
+            assertThat(detail).as(body).startsWith(expected).doesNotContain("org.teamsprovisioner", "java.", "`", "JsonToken");
+        });
+        assertNothingStored();
+    }
+
     @Test
     void unknownFieldIsRejectedNamingTheField() {
         JsonNode problem = problem(submit(token, valid(Map.of("owner", List.of("bob@contoso.com")))), HttpStatus.BAD_REQUEST);

@@ -37,7 +37,7 @@ public final class PolicyBenchmark {
         OrgPolicy policy = new OrgPolicy(properties);
         long buildNanos = System.nanoTime() - buildStart;
         long heapAfter = usedHeap();
-        CheckTeamRequest check = new CheckTeamRequest(policy, null, null);
+        CheckTeamRequest check = new CheckTeamRequest(policy, null);
 
         DirectoryUser alice = new DirectoryUser("a1", "alice@contoso.com", "Alice", "Sales", "Contoso", "Oslo", "Oslo", "NO",
                 "Manager", "Member");

@@ -30,7 +30,7 @@ final class PolicyFixtures {
         keys.forEach((key, value) -> prefixed.put("provisioner.policy." + key, value));
         PolicyProperties properties = new Binder(new MapConfigurationPropertySource(prefixed))
                 .bindOrCreate("provisioner.policy", PolicyProperties.class);
-        return new CheckTeamRequest(new OrgPolicy(properties), null, null);
+        return new CheckTeamRequest(new OrgPolicy(properties), null);
     }
 
     static Map<String, DirectoryUser> directory(DirectoryUser... users) {

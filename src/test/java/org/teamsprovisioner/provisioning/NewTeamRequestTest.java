@@ -48,7 +48,7 @@ class NewTeamRequestTest {
                 Arguments.of(TeamSpec.requested("Team", null, null, "std')", List.of(owner), null, null, null), "template.format"),
                 Arguments.of(TeamSpec.requested("Team", null, null, null, List.of(owner), List.of("x y"), null, null), "members.format"),
                 Arguments.of(TeamSpec.requested("Team", null, null, null, List.of(owner), null,
-                        List.of(new TeamSpec.ChannelSpec("general", null, false)), null), "channels.displayName.format"),
+                        List.of(new TeamSpec.ChannelSpec("general", null, false)), null), "channels.displayName.unique"),
                 Arguments.of(TeamSpec.requested("Team", null, null, null, List.of(owner), null,
                         List.of(new TeamSpec.ChannelSpec("Plans", null, false), new TeamSpec.ChannelSpec("PLANS", null, false)), null),
                         "channels.displayName.unique"),

@@ -54,6 +54,14 @@ public abstract class ServiceTestSupport {
                 .exchange();
     }
 
+    public WebTestClient.ResponseSpec preview(String token, String json) {
+        return http().post().uri("/api/v1/team-requests/preview")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+
     public JsonNode get(String token, String path) {
         return http().get().uri(path).headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk()

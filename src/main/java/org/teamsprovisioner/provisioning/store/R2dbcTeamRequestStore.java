@@ -221,6 +221,15 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    @Override
+    public Mono<Long> countInFlight(String requester, int atMost) {
+        // An index range scan of (requester, status), V7, stopped at the limit.
+        return db.sql("select count(*) from (select 1 from team_request where requester = :requester "
+                        + "and status in ('ACCEPTED', 'PROVISIONING') limit :limit) in_flight")
+                .bind("requester", requester).bind("limit", atMost)
+                .map(row -> row.get(0, Long.class)).one();
+    }
+
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
