@@ -24,6 +24,15 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
         return start(db, properties, "sandbox", "test");
     }
 
+    /** The service as the README runs it (sandbox profile, its own in-memory H2), with extra properties. */
+    public static RunningService sandbox(Map<String, Object> properties) {
+        int port = FreePort.find();
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("server.port", port,
+                "provisioner.sandbox.database-name", "tp-" + java.util.UUID.randomUUID()));
+        settings.putAll(properties);
+        return run(settings, port, "sandbox", "test");
+    }
+
     /** An instance with the given profiles on the given PostgreSQL database, with extra properties. */
     public static RunningService start(PostgresDatabase db, Map<String, Object> properties, String... profiles) {
         int port = FreePort.find();
@@ -36,6 +45,10 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
                 "spring.r2dbc.username", db.user(),
                 "spring.r2dbc.password", db.password()));
         settings.putAll(properties);
+        return run(settings, port, profiles);
+    }
+
+    private static RunningService run(Map<String, Object> settings, int port, String... profiles) {
         // As command-line arguments: builder "properties" are defaults, which application.yml overrides.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TeamsProvisionerApplication.class)
