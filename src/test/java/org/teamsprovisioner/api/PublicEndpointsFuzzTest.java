@@ -160,7 +160,7 @@ class PublicEndpointsFuzzTest {
                         case 0 -> request.remove(field);
                         case 1 -> request.put(field, null);
                         case 2 -> request.put(field, value);
-                        default -> request.put(field, List.of(value, value));
+                        default -> request.put(field, java.util.Arrays.asList(value, value));
                     }
                     return write(request);
                 });
