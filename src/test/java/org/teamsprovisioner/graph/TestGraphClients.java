@@ -64,6 +64,14 @@ final class TestGraphClients {
         return Retry.of("test-graph-reads", GraphGuards.readRetry(settings));
     }
 
+    /** The same settings with another credential, the secret dropped unless it is the client-secret type. */
+    static GraphProperties withCredential(GraphProperties properties, String clientId, GraphCredentialProperties credential) {
+        return new GraphProperties(properties.baseUrl(), properties.authorityHost(), properties.tokenUri(), properties.scope(),
+                properties.tenantId(), clientId,
+                credential.type() == GraphCredentialProperties.Type.CLIENT_SECRET ? properties.clientSecret() : null, credential,
+                properties.connectTimeout(), properties.responseTimeout(), properties.tokenRefreshBefore());
+    }
+
     static GraphProperties pointedAt(GraphProperties properties, String simulator, String tenantId, Duration responseTimeout) {
         return new GraphProperties(java.net.URI.create(simulator + "/graph/v1.0"),
                 simulator + "/login/{tenant-id}/oauth2/v2.0/token", properties.scope(), tenantId, properties.clientId(),
