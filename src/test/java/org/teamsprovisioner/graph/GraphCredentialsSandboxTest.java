@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.teamsprovisioner.graph.GraphCredentialProperties.SigningAlgorithm;
 import org.teamsprovisioner.support.KubernetesIssuer;
 import org.teamsprovisioner.support.SandboxH2Test;
@@ -50,13 +50,7 @@ class GraphCredentialsSandboxTest extends SandboxH2Test {
     private GraphProperties properties;
 
     @Autowired
-    private WebClient.Builder webClients;
-
-    @Autowired
-    private DatabaseClient db;
-
-    @Autowired
-    private Clock clock;
+    private ApplicationContext service;
 
     @TempDir
     private Path files;
@@ -102,7 +96,7 @@ class GraphCredentialsSandboxTest extends SandboxH2Test {
     }
 
     private GraphClient client(GraphProperties settings) {
-        return new TestGraphClients(webClients, db, clock).client(settings);
+        return TestGraphClients.of(service).client(settings);
     }
 
     private static DirectoryUser alice(GraphClient graph) {
@@ -157,7 +151,7 @@ class GraphCredentialsSandboxTest extends SandboxH2Test {
         try (var simulator = simulator()) {
             Path other = pem(STRANGER, TestCertificates.selfSigned(STRANGER, Instant.now()));
 
-            assertTokenFailure(simulator, at(simulator, "cert-app", certificate(other, null, SigningAlgorithm.PS256)), clock, "AADSTS700027");
+            assertTokenFailure(simulator, at(simulator, "cert-app", certificate(other, null, SigningAlgorithm.PS256)), service.getBean(Clock.class), "AADSTS700027");
         }
     }
 
@@ -176,8 +170,8 @@ class GraphCredentialsSandboxTest extends SandboxH2Test {
     @Test
     void aServiceAccountTheAppDoesNotTrustIsATokenFailure() throws IOException {
         try (var simulator = simulator()) {
-            assertTokenFailure(simulator, at(simulator, "workload-app", workloadIdentity(projectedToken("intruder"))), clock,
-                    "AADSTS70021");
+            assertTokenFailure(simulator, at(simulator, "workload-app", workloadIdentity(projectedToken("intruder"))),
+                    service.getBean(Clock.class), "AADSTS70021");
         }
     }
 
@@ -205,9 +199,9 @@ class GraphCredentialsSandboxTest extends SandboxH2Test {
     private void assertTokenFailure(StandaloneSimulator simulator, GraphProperties settings, Clock clientClock, String aadsts) {
         CircuitBreaker breaker = CircuitBreaker.of("token-" + UUID.randomUUID(),
                 CircuitBreakerConfig.from(TestGraphClients.LENIENT_BREAKER).minimumNumberOfCalls(2).slidingWindowSize(2).build());
-        TestGraphClients clients = new TestGraphClients(webClients, db, clientClock);
+        TestGraphClients clients = TestGraphClients.of(service).at(clientClock);
         GraphClient graph = clients.client(settings, clients.guards(settings.tenantId(),
-                TestGraphClients.retry(TestGraphClients.FAST_RETRY), breaker, db));
+                TestGraphClients.retry(TestGraphClients.FAST_RETRY), breaker, service.getBean(DatabaseClient.class)));
 
         for (int i = 0; i < 3; i++) {
             GraphException refused = catchThrowableOfType(GraphException.class,

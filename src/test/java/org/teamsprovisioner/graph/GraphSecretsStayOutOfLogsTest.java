@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -23,8 +22,6 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.teamsprovisioner.TeamsProvisionerApplication;
 import org.teamsprovisioner.support.FreePort;
 import org.teamsprovisioner.support.KubernetesIssuer;
@@ -83,8 +80,7 @@ class GraphSecretsStayOutOfLogsTest {
             String projected = cluster.serviceAccountToken("teams", "provisioner", Instant.now());
             Path tokenFile = Files.writeString(files.resolve("azure-identity-token"), projected, StandardCharsets.US_ASCII);
             GraphProperties configured = service.getBean(GraphProperties.class);
-            TestGraphClients clients = new TestGraphClients(service.getBean(WebClient.Builder.class),
-                    service.getBean(DatabaseClient.class), service.getBean(Clock.class));
+            TestGraphClients clients = TestGraphClients.of(service);
 
             for (GraphProperties settings : List.of(configured,
                     TestGraphClients.withCredential(configured, "cert-app", new GraphCredentialProperties(

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,17 @@ final class TestGraphClients {
         this.webClients = webClients;
         this.db = db;
         this.clock = clock;
+    }
+
+    /** With the running service's web client builder, database and clock. */
+    static TestGraphClients of(ApplicationContext service) {
+        return new TestGraphClients(service.getBean(WebClient.Builder.class), service.getBean(DatabaseClient.class),
+                service.getBean(Clock.class));
+    }
+
+    /** The same, on another clock. */
+    TestGraphClients at(Clock other) {
+        return new TestGraphClients(webClients, db, other);
     }
 
     GraphClient client(GraphProperties properties) {

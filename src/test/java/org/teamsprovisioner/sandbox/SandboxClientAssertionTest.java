@@ -81,15 +81,8 @@ class SandboxClientAssertionTest {
 
     @Test
     void assertionSignedWithTheRegisteredCertificateGetsATokenThatGraphAccepts() throws Exception {
-        JsonNode body = RunningSandbox.json(post(assertionForm("cert-client", assertion(claimsFor(endpoint))))
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody());
-
-        String token = body.get("access_token").stringValue();
-        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-        assertThat(claims.getStringClaim("appid")).isEqualTo("cert-client");
-        assertThat(claims.getStringListClaim("roles")).containsExactly("Team.Create");
-        sandbox.createTeam(token, SeedExamples.EXAMPLE_2).expectStatus().isAccepted();
+        sandbox.assertGraphTokenThatGraphAccepts(post(assertionForm("cert-client", assertion(claimsFor(endpoint)))),
+                "cert-client", "Team.Create");
     }
 
     @Test
@@ -108,7 +101,7 @@ class SandboxClientAssertionTest {
         String assertion = assertion(claimsFor(endpoint));
         post(assertionForm("cert-client", assertion)).expectStatus().isOk();
 
-        JsonNode error = entraError(post(assertionForm("cert-client", assertion)), 401, "invalid_client", 50013);
+        JsonNode error = RunningSandbox.entraError(post(assertionForm("cert-client", assertion)), 401, "invalid_client", 50013);
 
         assertThat(error.get("error_description").stringValue()).contains("was already used");
         post(assertionForm("cert-client", assertion(claimsFor(endpoint)))).expectStatus().isOk();
@@ -121,7 +114,7 @@ class SandboxClientAssertionTest {
                 .x509CertSHA256Thumbprint(TestCertificates.thumbprint("SHA-256", SECOND_CERTIFICATE))
                 .build(), claimsFor(endpoint), KEY);
 
-        JsonNode error = entraError(post(assertionForm("cert-client", assertion)), 401, "invalid_client", 700027);
+        JsonNode error = RunningSandbox.entraError(post(assertionForm("cert-client", assertion)), 401, "invalid_client", 700027);
 
         assertThat(error.get("error_description").stringValue()).contains("The key was not found");
     }
@@ -176,7 +169,7 @@ class SandboxClientAssertionTest {
     @MethodSource("rejectedAssertions")
     void badAssertionIsInvalidClientWithEntrasCode(String scenario, String clientId,
             Function<SandboxClientAssertionTest, String> assertion, int code, String message) {
-        JsonNode error = entraError(post(assertionForm(clientId, assertion.apply(this))), 401, "invalid_client", code);
+        JsonNode error = RunningSandbox.entraError(post(assertionForm(clientId, assertion.apply(this))), 401, "invalid_client", code);
 
         assertThat(error.get("error_description").stringValue()).as(scenario).contains(message);
     }
@@ -186,7 +179,7 @@ class SandboxClientAssertionTest {
         MultiValueMap<String, String> form = form("grant_type", "client_credentials", "client_id", "cert-client",
                 "scope", "https://graph.microsoft.com/.default");
 
-        JsonNode error = entraError(post(form), 401, "invalid_client", 7000218);
+        JsonNode error = RunningSandbox.entraError(post(form), 401, "invalid_client", 7000218);
         assertThat(error.get("error_description").stringValue()).contains("'client_assertion' or 'client_secret'");
     }
 
@@ -194,10 +187,10 @@ class SandboxClientAssertionTest {
     void anAssertionTogetherWithASecretIsRefused() {
         MultiValueMap<String, String> form = assertionForm("cert-client", assertion(claimsFor(endpoint)));
         form.add("client_secret", "sandbox-secret");
-        entraError(post(form), 400, "invalid_request", 7000218);
+        RunningSandbox.entraError(post(form), 400, "invalid_request", 7000218);
 
         String basic = Base64.getEncoder().encodeToString("cert-client:whatever".getBytes(StandardCharsets.UTF_8));
-        entraError(sandbox.client.post().uri(TOKEN_PATH).header("Authorization", "Basic " + basic)
+        RunningSandbox.entraError(sandbox.client.post().uri(TOKEN_PATH).header("Authorization", "Basic " + basic)
                 .body(BodyInserters.fromFormData(assertionForm("cert-client", assertion(claimsFor(endpoint))))).exchange(),
                 400, "invalid_request", 7000218);
     }
@@ -206,11 +199,11 @@ class SandboxClientAssertionTest {
     void theAssertionTypeIsRequiredAndMustBeJwtBearer() {
         MultiValueMap<String, String> form = assertionForm("cert-client", assertion(claimsFor(endpoint)));
         form.remove("client_assertion_type");
-        assertThat(entraError(post(form), 400, "invalid_request", 900144).get("error_description").stringValue())
+        assertThat(RunningSandbox.entraError(post(form), 400, "invalid_request", 900144).get("error_description").stringValue())
                 .contains("'client_assertion_type'");
 
         form.add("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:saml2-bearer");
-        assertThat(entraError(post(form), 400, "invalid_request", 900144).get("error_description").stringValue())
+        assertThat(RunningSandbox.entraError(post(form), 400, "invalid_request", 900144).get("error_description").stringValue())
                 .contains("saml2-bearer").contains("jwt-bearer");
     }
 
@@ -219,7 +212,7 @@ class SandboxClientAssertionTest {
         MultiValueMap<String, String> form = form("grant_type", "client_credentials", "client_id", "cert-client",
                 "client_secret", "guess", "scope", "https://graph.microsoft.com/.default");
 
-        entraError(post(form), 401, "invalid_client", 7000215);
+        RunningSandbox.entraError(post(form), 401, "invalid_client", 7000215);
     }
 
     @Test
@@ -303,15 +296,6 @@ class SandboxClientAssertionTest {
 
     private WebTestClient.ResponseSpec post(MultiValueMap<String, String> form) {
         return sandbox.client.post().uri(TOKEN_PATH).body(BodyInserters.fromFormData(form)).exchange();
-    }
-
-    private static JsonNode entraError(WebTestClient.ResponseSpec response, int status, String error, int code) {
-        JsonNode body = RunningSandbox.json(response.expectStatus().isEqualTo(status)
-                .expectBody(String.class).returnResult().getResponseBody());
-        assertThat(body.get("error").stringValue()).isEqualTo(error);
-        assertThat(body.at("/error_codes/0").intValue()).isEqualTo(code);
-        assertThat(body.get("error_description").stringValue()).startsWith("AADSTS" + code + ": ");
-        return body;
     }
 
     private static MultiValueMap<String, String> form(String... pairs) {

@@ -3,12 +3,11 @@ package org.teamsprovisioner.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,15 +69,8 @@ class SandboxFederatedCredentialTest {
 
     @Test
     void serviceAccountTokenOfTheTrustedWorkloadGetsAGraphTokenThatGraphAccepts() throws Exception {
-        JsonNode body = RunningSandbox.json(post("workload-client", CLUSTER.serviceAccountToken("teams", "provisioner", NOW))
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody());
-
-        String token = body.get("access_token").stringValue();
-        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-        assertThat(claims.getStringClaim("appid")).isEqualTo("workload-client");
-        assertThat(claims.getStringListClaim("roles")).containsExactly("Team.Create");
-        sandbox.createTeam(token, SeedExamples.EXAMPLE_2).expectStatus().isAccepted();
+        sandbox.assertGraphTokenThatGraphAccepts(post("workload-client", CLUSTER.serviceAccountToken("teams", "provisioner", NOW)),
+                "workload-client", "Team.Create");
     }
 
     @Test
@@ -113,16 +105,16 @@ class SandboxFederatedCredentialTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedTokens")
-    void tokenNoFederatedCredentialTrustsIsRefusedWithEntrasCode(String scenario, java.util.function.Supplier<String> token,
+    void tokenNoFederatedCredentialTrustsIsRefusedWithEntrasCode(String scenario, Supplier<String> token,
             int status, String error, int code, String message) {
-        JsonNode body = entraError(post("workload-client", token.get()), status, error, code);
+        JsonNode body = RunningSandbox.entraError(post("workload-client", token.get()), status, error, code);
 
         assertThat(body.get("error_description").stringValue()).as(scenario).contains(message);
     }
 
     @Test
     void anAppWithoutFederatedCredentialsTrustsNoServiceAccount() {
-        entraError(post("secret-client", CLUSTER.serviceAccountToken("teams", "provisioner", NOW)), 400, "invalid_request", 70021);
+        RunningSandbox.entraError(post("secret-client", CLUSTER.serviceAccountToken("teams", "provisioner", NOW)), 400, "invalid_request", 70021);
     }
 
     @Test
@@ -134,7 +126,7 @@ class SandboxFederatedCredentialTest {
         runner.withPropertyValues("provisioner.sandbox.clients[0].federated-credentials[0].subject=system:serviceaccount:a:b")
                 .run(context -> assertThat(context.getBean(SandboxProperties.class).clients().get(0).federatedCredentials())
                         .containsExactly(new SandboxProperties.FederatedCredential(CLUSTER.issuer(), "system:serviceaccount:a:b",
-                                java.util.List.of(KubernetesIssuer.TOKEN_EXCHANGE_AUDIENCE))));
+                                List.of(KubernetesIssuer.TOKEN_EXCHANGE_AUDIENCE))));
         runner.run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(BindValidationException.class)
@@ -142,7 +134,7 @@ class SandboxFederatedCredentialTest {
         });
     }
 
-    private static Arguments refused(String scenario, java.util.function.Supplier<String> token, int status, String error,
+    private static Arguments refused(String scenario, Supplier<String> token, int status, String error,
             int code, String message) {
         return arguments(scenario, token, status, error, code, message);
     }
@@ -154,14 +146,5 @@ class SandboxFederatedCredentialTest {
                         .with("client_assertion", assertion)
                         .with("scope", "https://graph.microsoft.com/.default"))
                 .exchange();
-    }
-
-    private static JsonNode entraError(WebTestClient.ResponseSpec response, int status, String error, int code) {
-        JsonNode body = RunningSandbox.json(response.expectStatus().isEqualTo(status)
-                .expectBody(String.class).returnResult().getResponseBody());
-        assertThat(body.get("error").stringValue()).isEqualTo(error);
-        assertThat(body.at("/error_codes/0").intValue()).isEqualTo(code);
-        assertThat(body.get("error_description").stringValue()).startsWith("AADSTS" + code + ": ");
-        return body;
     }
 }
