@@ -22,9 +22,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@code POST /sandbox/login/{tenant}/oauth2/v2.0/token}: the Entra ID v2 token endpoint,
  * client-credentials grant only, which is all a daemon that creates teams with application
  * permissions uses. The client proves itself with a secret, a certificate-signed assertion or a
- * federated identity's token ({@link ClientCredentials}, {@link ClientAssertions}). Tokens look like the v1 access tokens Entra issues for Microsoft Graph
- * ({@code iss} on sts.windows.net, {@code appid}, {@code idtyp=app}) so that the Graph side of
- * the sandbox can tell app-only callers from delegated ones the way Graph does.
+ * federated identity's token ({@link ClientCredentials}, {@link ClientAssertions}). Tokens look like
+ * the v1 access tokens Entra issues for Microsoft Graph ({@code iss} on sts.windows.net,
+ * {@code appid}, {@code idtyp=app}) so that the Graph side of the sandbox can tell app-only callers
+ * from delegated ones the way Graph does.
  */
 final class EntraTokenHandler {
 
