@@ -12,7 +12,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +44,12 @@ class GraphClientConfiguration {
     GraphClient graphClient(WebClient.Builder builder, GraphProperties properties, Clock clock, GraphGuards guards, JsonMapper json,
             MeterRegistry meters) {
         ReactorClientHttpConnector connector = connector(properties);
+        GraphCredential credential = GraphCredential.of(properties, clock);
         var tokenClient = new WebClientReactiveClientCredentialsTokenResponseClient();
         tokenClient.setWebClient(WebClient.builder().clientConnector(connector).build());
-        GraphTokens tokens = new GraphTokens(tokenClient, registration(properties), clock, properties.tokenRefreshBefore());
+        tokenClient.addParametersConverter(GraphCredentialGrantRequest::parametersOf);
+        GraphTokens tokens = new GraphTokens(tokenClient, registration(properties, credential), credential, clock,
+                properties.tokenRefreshBefore());
         WebClient web = builder.clone()
                 .clientConnector(connector)
                 .filter(new GraphTokenFilter(tokens))
@@ -62,12 +64,11 @@ class GraphClientConfiguration {
         return new DirectoryReader(graph, cache);
     }
 
-    private static ClientRegistration registration(GraphProperties properties) {
+    private static ClientRegistration registration(GraphProperties properties, GraphCredential credential) {
         return ClientRegistration.withRegistrationId(GraphTokenFilter.REGISTRATION_ID)
                 .clientId(properties.clientId())
-                .clientSecret(properties.clientSecret())
-                // Entra ID's documented form for the client-credentials grant: secret in the body.
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .clientSecret(credential instanceof ClientSecretCredential ? properties.clientSecret() : null)
+                .clientAuthenticationMethod(credential.method())
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope(properties.scope())
                 .tokenUri(properties.resolvedTokenUri())

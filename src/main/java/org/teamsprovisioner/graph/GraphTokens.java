@@ -12,7 +12,9 @@ import reactor.core.publisher.Mono;
 /**
  * The app-only Graph token: one token request at a time for the client registration, however many
  * calls need a token at once (they all wait for the one request), reused until shortly before it
- * expires, and dropped when Graph rejects it. Spring Security's authorized-client manager would let
+ * expires, and dropped when Graph rejects it. Whatever the credential: each token request gets its
+ * client authentication from {@link GraphCredential} (a new certificate assertion, the workload
+ * identity token file read again). Spring Security's authorized-client manager would let
  * every concurrent caller that finds no token request its own: a burst of 30 calls made 30 token
  * requests.
  */
@@ -24,12 +26,13 @@ final class GraphTokens {
     private volatile String rejected;
 
     GraphTokens(ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> client, ClientRegistration registration,
-            Clock clock, Duration refreshBefore) {
+            GraphCredential credential, Clock clock, Duration refreshBefore) {
         this.clock = clock;
         this.refreshBefore = refreshBefore;
         // cacheInvalidateIf shares one in-flight request among all subscribers and replays its token;
         // an error is not cached, so the next call asks Entra ID again.
-        this.current = Mono.defer(() -> client.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(registration)))
+        this.current = Mono.defer(credential::parameters)
+                .flatMap(parameters -> client.getTokenResponse(new GraphCredentialGrantRequest(registration, parameters)))
                 .map(OAuth2AccessTokenResponse::getAccessToken)
                 .onErrorMap(error -> !(error instanceof GraphException), error -> new GraphException(0,
                         GraphTokenFilter.TOKEN_REQUEST_FAILED, "Could not get a Graph token from Entra ID: " + error.getMessage(), null, error))

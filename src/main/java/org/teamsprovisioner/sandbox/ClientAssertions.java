@@ -9,6 +9,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -26,17 +28,26 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import reactor.core.publisher.Mono;
 
 /**
- * Entra ID's certificate credentials: a client authenticates with a JWT it signed with the
- * private key of a certificate registered for it (Microsoft identity platform, "Certificate
- * credentials"). The header names the certificate by its SHA-1 thumbprint ({@code x5t}) or
- * SHA-256 thumbprint ({@code x5t#S256}); the claims are {@code aud} = the token endpoint,
- * {@code iss} = {@code sub} = the client id, {@code exp}, optionally {@code nbf}, and a
- * {@code jti}. Checks run in this order, each with Entra's error code: thumbprint present
- * (50027), key registered (700027), key within its validity (700027), RS256/PS256 signature
- * (700027), audience (700023), issuer and subject (700021), lifetime (700024), jti (50027).
- * There is no clock-skew allowance: the client's clock and the sandbox's are the same in tests.
+ * The {@code client_assertion} of a token request, of either kind Entra ID takes.
+ *
+ * <p>Certificate credentials: a client authenticates with a JWT it signed with the private key of
+ * a certificate registered for it (Microsoft identity platform, "Certificate credentials"). The
+ * header names the certificate by its SHA-1 thumbprint ({@code x5t}), its SHA-256 thumbprint
+ * ({@code x5t#S256}) or both (then both must name it); the claims are {@code aud} = the token
+ * endpoint, {@code iss} = {@code sub} = the client id, {@code exp}, optionally {@code nbf}, and a
+ * {@code jti}. Checks run in this order, each with Entra's error code: thumbprint present (50027),
+ * key registered (700027), key within its validity (700027), RS256/PS256 signature (700027),
+ * audience (700023), issuer and subject (700021), lifetime (700024), jti present (50027), jti not
+ * used before (50013, RFC 7523 3: an assertion seen in transit cannot be replayed while it lasts).
+ *
+ * <p>Federated credentials (workload identity federation): an assertion whose header names no
+ * certificate and whose issuer is not the client itself is another identity provider's token,
+ * checked by {@link FederatedAssertions}.
+ *
+ * <p>There is no clock-skew allowance: the client's clock and the sandbox's are the same in tests.
  */
 final class ClientAssertions {
 
@@ -57,21 +68,26 @@ final class ClientAssertions {
     }
 
     private final Map<String, List<Key>> keysByClient;
+    private final FederatedAssertions federated;
+    /** Each client's assertion ids seen, until the assertion that carried them expires. */
+    private final Map<String, Instant> usedJtis = new ConcurrentHashMap<>();
 
     /** @throws IllegalStateException when a client's certificate is not PEM X.509 with an RSA key, at startup */
-    ClientAssertions(List<SandboxProperties.Client> clients) {
+    ClientAssertions(List<SandboxProperties.Client> clients, FederatedAssertions federated) {
         Map<String, List<Key>> keys = new HashMap<>();
         for (SandboxProperties.Client client : clients) {
             keys.put(client.clientId(), client.certificate() == null ? List.of() : keys(client));
         }
         this.keysByClient = Map.copyOf(keys);
+        this.federated = federated;
     }
 
     /**
-     * @param audiences the URLs the assertion may be addressed to
-     * @throws EntraException {@code invalid_client} when the assertion does not authenticate {@code client}
+     * @param audiences the URLs a certificate assertion may be addressed to
+     * @return empty when the assertion authenticates {@code client}, else an {@link EntraException}
+     *     ({@code invalid_client}, or {@code invalid_request} for a federated token no credential matches)
      */
-    void verify(SandboxProperties.Client client, String assertion, Set<String> audiences, Instant now) {
+    Mono<Void> verify(SandboxProperties.Client client, String assertion, Set<String> audiences, Clock clock) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -79,8 +95,18 @@ final class ClientAssertions {
             claims = jwt.getJWTClaimsSet();
         }
         catch (ParseException ex) {
-            throw EntraException.malformedAssertion("The client assertion is not a compact signed JWT.");
+            return Mono.error(EntraException.malformedAssertion("The client assertion is not a compact signed JWT."));
         }
+        JWSHeader header = jwt.getHeader();
+        boolean namesCertificate = header.getX509CertThumbprint() != null || header.getX509CertSHA256Thumbprint() != null;
+        if (!namesCertificate && claims.getIssuer() != null && !client.clientId().equals(claims.getIssuer())) {
+            return federated.verify(client, jwt, claims, clock);
+        }
+        return Mono.fromRunnable(() -> verifyCertificateAssertion(client, jwt, claims, audiences, clock.instant()));
+    }
+
+    private void verifyCertificateAssertion(SandboxProperties.Client client, SignedJWT jwt, JWTClaimsSet claims,
+            Set<String> audiences, Instant now) {
         JWSHeader header = jwt.getHeader();
         Base64URL sha1 = header.getX509CertThumbprint();
         Base64URL sha256 = header.getX509CertSHA256Thumbprint();
@@ -89,7 +115,8 @@ final class ClientAssertions {
         }
         String thumbprint = HexFormat.of().withUpperCase().formatHex((sha1 != null ? sha1 : sha256).decode());
         Key key = keysByClient.getOrDefault(client.clientId(), List.of()).stream()
-                .filter(candidate -> candidate.sha1().equals(sha1) || candidate.sha256().equals(sha256))
+                .filter(candidate -> (sha1 == null || candidate.sha1().equals(sha1))
+                        && (sha256 == null || candidate.sha256().equals(sha256)))
                 .findFirst()
                 .orElseThrow(() -> EntraException.assertionSignature("The key was not found.", thumbprint, client.clientId()));
         Date at = Date.from(now);
@@ -111,9 +138,18 @@ final class ClientAssertions {
         if (claims.getJWTID() == null || claims.getJWTID().isBlank()) {
             throw EntraException.malformedAssertion("The client assertion has no 'jti' claim.");
         }
+        firstUse(client.clientId() + "\n" + claims.getJWTID(), claims.getExpirationTime().toInstant(), now);
     }
 
-    private static void checkLifetime(JWTClaimsSet claims, Instant now) {
+    /** Remembers the id until the assertion expires; afterwards its lifetime check refuses it anyway. */
+    private void firstUse(String clientAndJti, Instant expiry, Instant now) {
+        usedJtis.values().removeIf(until -> !until.isAfter(now));
+        if (usedJtis.putIfAbsent(clientAndJti, expiry) != null) {
+            throw EntraException.assertionReplayed(clientAndJti.substring(clientAndJti.indexOf('\n') + 1));
+        }
+    }
+
+    static void checkLifetime(JWTClaimsSet claims, Instant now) {
         Date expiry = claims.getExpirationTime();
         if (expiry == null) {
             throw EntraException.malformedAssertion("The client assertion has no 'exp' claim.");

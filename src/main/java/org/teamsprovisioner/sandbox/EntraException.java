@@ -112,6 +112,37 @@ final class EntraException extends RuntimeException {
                         + " https://learn.microsoft.com/entra/identity-platform/certificate-credentials .");
     }
 
+    /**
+     * RFC 7523 3: the authorization server may refuse a {@code jti} it has seen before, so that an
+     * assertion caught in transit cannot be replayed. Entra documents no code of its own for this;
+     * the sandbox answers with 50013, Entra's "InvalidAssertion".
+     */
+    static EntraException assertionReplayed(String jti) {
+        return new EntraException(HttpStatus.UNAUTHORIZED, "invalid_client", 50013, "Assertion is invalid: the client"
+                + " assertion with 'jti' '" + jti + "' was already used. Sign a new assertion, with a new 'jti', for every"
+                + " token request.");
+    }
+
+    /** Entra's answer when no federated identity credential of the app matches the presented token. */
+    static EntraException noMatchingFederatedIdentity(String issuer, String subject, String audience) {
+        return new EntraException(HttpStatus.BAD_REQUEST, "invalid_request", 70021, "No matching federated identity"
+                + " record found for presented assertion. Assertion Issuer: '" + issuer + "'. Assertion Subject: '"
+                + subject + "'. Assertion Audience: '" + audience + "'.");
+    }
+
+    /** The issuer's OpenID Connect discovery document or its keys could not be fetched. */
+    static EntraException externalOidcEndpointFailed() {
+        return new EntraException(HttpStatus.BAD_REQUEST, "invalid_request", 90061, "Request to External OIDC endpoint"
+                + " failed.");
+    }
+
+    /** 50027 lists "External ID token from issuer failed signature verification." among its reasons. */
+    static EntraException federatedSignature(String issuer) {
+        return new EntraException(HttpStatus.UNAUTHORIZED, "invalid_client", 50027, "JWT token is invalid or malformed."
+                + " External ID token from issuer '" + issuer + "' failed signature verification: no key the issuer"
+                + " publishes verifies it.");
+    }
+
     static EntraException malformedBasicAuthorization() {
         return new EntraException(HttpStatus.BAD_REQUEST, "invalid_request", 50012,
                 "The HTTP Basic Authorization header is malformed: expected base64(client_id:client_secret).");

@@ -21,10 +21,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * {@code POST /sandbox/login/{tenant}/oauth2/v2.0/token}: the Entra ID v2 token endpoint,
  * client-credentials grant only, which is all a daemon that creates teams with application
- * permissions uses. The client proves itself with a secret or a certificate-signed assertion
- * ({@link ClientCredentials}, {@link ClientAssertions}). Tokens look like the v1 access tokens Entra issues for Microsoft Graph
- * ({@code iss} on sts.windows.net, {@code appid}, {@code idtyp=app}) so that the Graph side of
- * the sandbox can tell app-only callers from delegated ones the way Graph does.
+ * permissions uses. The client proves itself with a secret, a certificate-signed assertion or a
+ * federated identity's token ({@link ClientCredentials}, {@link ClientAssertions}). Tokens look like
+ * the v1 access tokens Entra issues for Microsoft Graph ({@code iss} on sts.windows.net,
+ * {@code appid}, {@code idtyp=app}) so that the Graph side of the sandbox can tell app-only callers
+ * from delegated ones the way Graph does.
  */
 final class EntraTokenHandler {
 
@@ -45,7 +46,7 @@ final class EntraTokenHandler {
         this.issuer = issuer;
         this.counters = counters;
         this.clock = clock;
-        this.assertions = new ClientAssertions(properties.clients());
+        this.assertions = new ClientAssertions(properties.clients(), new FederatedAssertions(new FederatedIssuerKeys()));
     }
 
     Mono<ServerResponse> token(ServerRequest request) {
@@ -58,12 +59,12 @@ final class EntraTokenHandler {
         // A client assertion is addressed to the token endpoint as the client called it.
         String endpoint = UriComponentsBuilder.fromUri(request.uri()).replaceQuery(null).fragment(null).toUriString();
         return request.formData()
-                .map(form -> grant(tenant, form, authorization, endpoint))
+                .flatMap(form -> grant(tenant, form, authorization, endpoint))
                 .flatMap(this::success)
                 .onErrorResume(EntraException.class, ex -> failure(ex, correlationId));
     }
 
-    private String grant(String tenant, MultiValueMap<String, String> form, String authorization, String endpoint) {
+    private Mono<String> grant(String tenant, MultiValueMap<String, String> form, String authorization, String endpoint) {
         if (!properties.tenantId().equals(tenant)) {
             throw EntraException.tenantNotFound(tenant);
         }
@@ -79,15 +80,22 @@ final class EntraTokenHandler {
                 .filter(candidate -> candidate.clientId().equals(credentials.clientId()))
                 .findFirst()
                 .orElseThrow(() -> EntraException.unknownClient(credentials.clientId(), tenant));
+        Mono<Void> authenticated;
         if (credentials.clientAssertion() != null) {
-            assertions.verify(client, credentials.clientAssertion(), ClientAssertions.audiences(endpoint, tenant),
-                    clock.instant());
+            authenticated = assertions.verify(client, credentials.clientAssertion(), ClientAssertions.audiences(endpoint, tenant),
+                    clock);
         }
         else if (!secretMatches(client, credentials.clientSecret())) {
             throw EntraException.invalidSecret(client.clientId());
         }
-        checkScope(form.getFirst("scope"), tenant);
+        else {
+            authenticated = Mono.empty();
+        }
+        return authenticated.then(Mono.fromCallable(() -> issue(client, tenant, form.getFirst("scope"))));
+    }
 
+    private String issue(SandboxProperties.Client client, String tenant, String scope) {
+        checkScope(scope, tenant);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .audience(GRAPH_RESOURCE)
                 .issuer("https://sts.windows.net/" + tenant + "/")

@@ -31,8 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param tenantId Tenant id of the fake Entra ID tenant: the only tenant the sandbox token
  *        endpoint knows, and the 'tid' claim of every token the sandbox issues.
  * @param clients App registrations that may obtain Graph tokens with the client-credentials
- *        grant. Defaults to one client 'sandbox-client' with secret 'sandbox-secret' and the app
- *        roles Team.Create, Group.ReadWrite.All, User.Read.All and TeamMember.ReadWrite.All.
+ *        grant, with a secret, a certificate or a federated identity credential. Defaults to one
+ *        client 'sandbox-client' with secret 'sandbox-secret' and the app roles Team.Create,
+ *        Group.ReadWrite.All, User.Read.All and TeamMember.ReadWrite.All.
  * @param tokenLifetime Lifetime of every token the sandbox issues, user tokens and Graph tokens.
  * @param userTokens Claims of the user access tokens that POST /sandbox/token issues for the
  *        service's own API.
@@ -66,20 +67,24 @@ public record SandboxProperties(
     }
 
     /**
-     * One app registration of the fake tenant. It needs a client secret, a certificate, or both.
+     * One app registration of the fake tenant. It needs a client secret, a certificate, a federated
+     * identity credential, or any of them together.
      *
      * @param clientId Application (client) id, sent as 'client_id'.
      * @param clientSecret Client secret, sent as 'client_secret' or with HTTP Basic. Optional
-     *        when a certificate is registered.
+     *        when a certificate or a federated credential is registered.
      * @param roles App roles (application permissions) granted to the app. They become the
      *        'roles' claim of its Graph tokens.
      * @param certificate Certificate credential: one or more PEM-encoded X.509 certificates
      *        ('-----BEGIN CERTIFICATE-----' blocks) with RSA keys. The app may then authenticate
      *        with a 'client_assertion' JWT signed by the private key of one of them and naming it
      *        in its 'x5t' (SHA-1) or 'x5t#S256' header, as Entra ID expects. Optional.
+     * @param federatedCredentials Federated identity credentials: tokens of these external issuers
+     *        (a Kubernetes cluster's service account tokens, for workload identity) are accepted as
+     *        the app's 'client_assertion'. Optional.
      */
     public record Client(@NotBlank String clientId, String clientSecret, List<@NotBlank String> roles,
-            String certificate) {
+            String certificate, List<@Valid @NotNull FederatedCredential> federatedCredentials) {
 
         static final Client DEFAULT = new Client("sandbox-client", "sandbox-secret",
                 List.of("Team.Create", "Group.ReadWrite.All", "User.Read.All", "TeamMember.ReadWrite.All"));
@@ -89,17 +94,42 @@ public record SandboxProperties(
             clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
             roles = roles == null ? List.of() : List.copyOf(roles);
             certificate = certificate == null || certificate.isBlank() ? null : certificate;
+            federatedCredentials = federatedCredentials == null ? List.of() : List.copyOf(federatedCredentials);
         }
 
         /** A client with a secret and no certificate. */
         public Client(String clientId, String clientSecret, List<String> roles) {
-            this(clientId, clientSecret, roles, null);
+            this(clientId, clientSecret, roles, null, null);
         }
 
         /** Without any credential, Entra could never issue the app a token. */
-        @AssertTrue(message = "needs a client-secret or a certificate")
+        @AssertTrue(message = "needs a client-secret, a certificate or a federated-credential")
         public boolean isCredentialConfigured() {
-            return clientSecret != null || certificate != null;
+            return clientSecret != null || certificate != null || !federatedCredentials.isEmpty();
+        }
+    }
+
+    /**
+     * A federated identity credential of an app registration (Graph's federatedIdentityCredential):
+     * Entra ID accepts a token of another identity provider as the app's client assertion when its
+     * 'iss' is the issuer, its 'sub' the subject (both compared exactly, case-sensitively) and its
+     * 'aud' holds one of the audiences. The token's signature is checked against the keys the
+     * issuer publishes through OpenID Connect discovery ('{issuer}/.well-known/openid-configuration',
+     * then its 'jwks_uri'), which a Kubernetes cluster with an OIDC issuer serves.
+     *
+     * @param issuer The external issuer's URL, exactly as its tokens' 'iss' (AKS:
+     *        'https://{region}.oic.prod-aks.azure.com/{tenant}/{guid}/', trailing slash included).
+     * @param subject The external workload's identity, for Kubernetes
+     *        'system:serviceaccount:{namespace}:{service account}'.
+     * @param audiences Accepted 'aud' values; Entra's recommended (and the workload identity
+     *        webhook's) 'api://AzureADTokenExchange' by default.
+     */
+    public record FederatedCredential(@NotBlank String issuer, @NotBlank String subject, List<@NotBlank String> audiences) {
+
+        static final String TOKEN_EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
+
+        public FederatedCredential {
+            audiences = audiences == null || audiences.isEmpty() ? List.of(TOKEN_EXCHANGE_AUDIENCE) : List.copyOf(audiences);
         }
     }
 

@@ -6,6 +6,7 @@ import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,17 @@ final class TestGraphClients {
         this.webClients = webClients;
         this.db = db;
         this.clock = clock;
+    }
+
+    /** With the running service's web client builder, database and clock. */
+    static TestGraphClients of(ApplicationContext service) {
+        return new TestGraphClients(service.getBean(WebClient.Builder.class), service.getBean(DatabaseClient.class),
+                service.getBean(Clock.class));
+    }
+
+    /** The same, on another clock. */
+    TestGraphClients at(Clock other) {
+        return new TestGraphClients(webClients, db, other);
     }
 
     GraphClient client(GraphProperties properties) {
@@ -64,6 +76,14 @@ final class TestGraphClients {
 
     static Retry retry(GraphRetryProperties settings) {
         return Retry.of("test-graph-reads", GraphGuards.readRetry(settings));
+    }
+
+    /** The same settings with another credential, the secret dropped unless it is the client-secret type. */
+    static GraphProperties withCredential(GraphProperties properties, String clientId, GraphCredentialProperties credential) {
+        return new GraphProperties(properties.baseUrl(), properties.authorityHost(), properties.tokenUri(), properties.scope(),
+                properties.tenantId(), clientId,
+                credential.type() == GraphCredentialProperties.Type.CLIENT_SECRET ? properties.clientSecret() : null, credential,
+                properties.connectTimeout(), properties.responseTimeout(), properties.tokenRefreshBefore());
     }
 
     static GraphProperties pointedAt(GraphProperties properties, String simulator, String tenantId, Duration responseTimeout) {

@@ -1,10 +1,13 @@
 package org.teamsprovisioner.sandbox;
 
 import java.net.URI;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.teamsprovisioner.support.TestClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The simulator's router served over real HTTP by Reactor Netty on a free port, without a Spring
@@ -117,6 +122,26 @@ final class RunningSandbox implements AutoCloseable {
         return json(client.get().uri("/sandbox/graph/_state").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    /** A {@code 200} of the token endpoint: a Graph token for {@code clientId} with exactly {@code roles}, and Graph takes it. */
+    void assertGraphTokenThatGraphAccepts(WebTestClient.ResponseSpec response, String clientId, String... roles) throws ParseException {
+        String token = json(response.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                .get("access_token").stringValue();
+        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("appid")).isEqualTo(clientId);
+        assertThat(claims.getStringListClaim("roles")).containsExactly(roles);
+        createTeam(token, SeedExamples.EXAMPLE_2).expectStatus().isAccepted();
+    }
+
+    /** An error of the token endpoint in Entra's shape, with its status, OAuth error and AADSTS code. */
+    static JsonNode entraError(WebTestClient.ResponseSpec response, int status, String error, int code) {
+        JsonNode body = json(response.expectStatus().isEqualTo(status)
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(body.get("error").stringValue()).isEqualTo(error);
+        assertThat(body.at("/error_codes/0").intValue()).isEqualTo(code);
+        assertThat(body.get("error_description").stringValue()).startsWith("AADSTS" + code + ": ");
+        return body;
     }
 
     static JsonNode json(String body) {

@@ -1,10 +1,7 @@
 package org.teamsprovisioner.sandbox;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +17,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.teamsprovisioner.support.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -54,16 +47,14 @@ class SandboxClientAssertionTest {
     private static final Instant NOW = RunningSandbox.START;
 
     /** Generating RSA keys is slow, so the whole class shares these. */
-    private static final KeyPair KEY = rsa();
-    private static final KeyPair SECOND_KEY = rsa();
-    private static final KeyPair STRANGER = rsa();
-    private static final X509Certificate CERTIFICATE = certificate(KEY, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
-    private static final X509Certificate SECOND_CERTIFICATE =
-            certificate(SECOND_KEY, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    private static final KeyPair KEY = TestCertificates.rsa();
+    private static final KeyPair SECOND_KEY = TestCertificates.rsa();
+    private static final KeyPair STRANGER = TestCertificates.rsa();
+    private static final X509Certificate CERTIFICATE = TestCertificates.selfSigned(KEY, NOW);
+    private static final X509Certificate SECOND_CERTIFICATE = TestCertificates.selfSigned(SECOND_KEY, NOW);
     private static final X509Certificate EXPIRED_CERTIFICATE =
-            certificate(KEY, NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(1)));
-    private static final X509Certificate UNREGISTERED_CERTIFICATE =
-            certificate(STRANGER, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+            TestCertificates.selfSigned(KEY, NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(1)));
+    private static final X509Certificate UNREGISTERED_CERTIFICATE = TestCertificates.selfSigned(STRANGER, NOW);
 
     private final RunningSandbox sandbox = new RunningSandbox(settings());
     private final String endpoint = sandbox.baseUrl() + TOKEN_PATH;
@@ -80,35 +71,52 @@ class SandboxClientAssertionTest {
         settings.put("provisioner.sandbox.clients[0].roles", "Team.Create");
         // Two certificates, as during a rotation; no secret.
         settings.put("provisioner.sandbox.clients[1].client-id", "cert-client");
-        settings.put("provisioner.sandbox.clients[1].certificate", pem(CERTIFICATE) + pem(SECOND_CERTIFICATE));
+        settings.put("provisioner.sandbox.clients[1].certificate",
+                TestCertificates.pem(CERTIFICATE) + TestCertificates.pem(SECOND_CERTIFICATE));
         settings.put("provisioner.sandbox.clients[1].roles", "Team.Create");
         settings.put("provisioner.sandbox.clients[2].client-id", "expired-client");
-        settings.put("provisioner.sandbox.clients[2].certificate", pem(EXPIRED_CERTIFICATE));
+        settings.put("provisioner.sandbox.clients[2].certificate", TestCertificates.pem(EXPIRED_CERTIFICATE));
         return settings;
     }
 
     @Test
     void assertionSignedWithTheRegisteredCertificateGetsATokenThatGraphAccepts() throws Exception {
-        JsonNode body = RunningSandbox.json(post(assertionForm("cert-client", assertion(claimsFor(endpoint))))
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody());
-
-        String token = body.get("access_token").stringValue();
-        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-        assertThat(claims.getStringClaim("appid")).isEqualTo("cert-client");
-        assertThat(claims.getStringListClaim("roles")).containsExactly("Team.Create");
-        sandbox.createTeam(token, SeedExamples.EXAMPLE_2).expectStatus().isAccepted();
+        sandbox.assertGraphTokenThatGraphAccepts(post(assertionForm("cert-client", assertion(claimsFor(endpoint)))),
+                "cert-client", "Team.Create");
     }
 
     @Test
     void theSha256ThumbprintAndPs256AreAcceptedToo() throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256)
                 .type(JOSEObjectType.JWT)
-                .x509CertSHA256Thumbprint(thumbprint("SHA-256", SECOND_CERTIFICATE))
+                .x509CertSHA256Thumbprint(TestCertificates.thumbprint("SHA-256", SECOND_CERTIFICATE))
                 .build(), claimsFor(endpoint).build());
         jwt.sign(new RSASSASigner(SECOND_KEY.getPrivate()));
 
         post(assertionForm("cert-client", jwt.serialize())).expectStatus().isOk();
+    }
+
+    @Test
+    void anAssertionSentAgainIsRefusedAsAReplay() {
+        String assertion = assertion(claimsFor(endpoint));
+        post(assertionForm("cert-client", assertion)).expectStatus().isOk();
+
+        JsonNode error = RunningSandbox.entraError(post(assertionForm("cert-client", assertion)), 401, "invalid_client", 50013);
+
+        assertThat(error.get("error_description").stringValue()).contains("was already used");
+        post(assertionForm("cert-client", assertion(claimsFor(endpoint)))).expectStatus().isOk();
+    }
+
+    @Test
+    void bothThumbprintsMustNameTheSameCertificate() {
+        String assertion = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                .x509CertThumbprint(TestCertificates.thumbprint("SHA-1", CERTIFICATE))
+                .x509CertSHA256Thumbprint(TestCertificates.thumbprint("SHA-256", SECOND_CERTIFICATE))
+                .build(), claimsFor(endpoint), KEY);
+
+        JsonNode error = RunningSandbox.entraError(post(assertionForm("cert-client", assertion)), 401, "invalid_client", 700027);
+
+        assertThat(error.get("error_description").stringValue()).contains("The key was not found");
     }
 
     @Test
@@ -161,7 +169,7 @@ class SandboxClientAssertionTest {
     @MethodSource("rejectedAssertions")
     void badAssertionIsInvalidClientWithEntrasCode(String scenario, String clientId,
             Function<SandboxClientAssertionTest, String> assertion, int code, String message) {
-        JsonNode error = entraError(post(assertionForm(clientId, assertion.apply(this))), 401, "invalid_client", code);
+        JsonNode error = RunningSandbox.entraError(post(assertionForm(clientId, assertion.apply(this))), 401, "invalid_client", code);
 
         assertThat(error.get("error_description").stringValue()).as(scenario).contains(message);
     }
@@ -171,7 +179,7 @@ class SandboxClientAssertionTest {
         MultiValueMap<String, String> form = form("grant_type", "client_credentials", "client_id", "cert-client",
                 "scope", "https://graph.microsoft.com/.default");
 
-        JsonNode error = entraError(post(form), 401, "invalid_client", 7000218);
+        JsonNode error = RunningSandbox.entraError(post(form), 401, "invalid_client", 7000218);
         assertThat(error.get("error_description").stringValue()).contains("'client_assertion' or 'client_secret'");
     }
 
@@ -179,10 +187,10 @@ class SandboxClientAssertionTest {
     void anAssertionTogetherWithASecretIsRefused() {
         MultiValueMap<String, String> form = assertionForm("cert-client", assertion(claimsFor(endpoint)));
         form.add("client_secret", "sandbox-secret");
-        entraError(post(form), 400, "invalid_request", 7000218);
+        RunningSandbox.entraError(post(form), 400, "invalid_request", 7000218);
 
         String basic = Base64.getEncoder().encodeToString("cert-client:whatever".getBytes(StandardCharsets.UTF_8));
-        entraError(sandbox.client.post().uri(TOKEN_PATH).header("Authorization", "Basic " + basic)
+        RunningSandbox.entraError(sandbox.client.post().uri(TOKEN_PATH).header("Authorization", "Basic " + basic)
                 .body(BodyInserters.fromFormData(assertionForm("cert-client", assertion(claimsFor(endpoint))))).exchange(),
                 400, "invalid_request", 7000218);
     }
@@ -191,11 +199,11 @@ class SandboxClientAssertionTest {
     void theAssertionTypeIsRequiredAndMustBeJwtBearer() {
         MultiValueMap<String, String> form = assertionForm("cert-client", assertion(claimsFor(endpoint)));
         form.remove("client_assertion_type");
-        assertThat(entraError(post(form), 400, "invalid_request", 900144).get("error_description").stringValue())
+        assertThat(RunningSandbox.entraError(post(form), 400, "invalid_request", 900144).get("error_description").stringValue())
                 .contains("'client_assertion_type'");
 
         form.add("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:saml2-bearer");
-        assertThat(entraError(post(form), 400, "invalid_request", 900144).get("error_description").stringValue())
+        assertThat(RunningSandbox.entraError(post(form), 400, "invalid_request", 900144).get("error_description").stringValue())
                 .contains("saml2-bearer").contains("jwt-bearer");
     }
 
@@ -204,7 +212,7 @@ class SandboxClientAssertionTest {
         MultiValueMap<String, String> form = form("grant_type", "client_credentials", "client_id", "cert-client",
                 "client_secret", "guess", "scope", "https://graph.microsoft.com/.default");
 
-        entraError(post(form), 401, "invalid_client", 7000215);
+        RunningSandbox.entraError(post(form), 401, "invalid_client", 7000215);
     }
 
     @Test
@@ -262,7 +270,7 @@ class SandboxClientAssertionTest {
     /** Signed with {@code key}, naming {@code certificate} by its SHA-1 thumbprint as MSAL does. */
     String assertion(JWTClaimsSet.Builder claims, KeyPair key, X509Certificate certificate) {
         return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                .x509CertThumbprint(thumbprint("SHA-1", certificate)).build(), claims, key);
+                .x509CertThumbprint(TestCertificates.thumbprint("SHA-1", certificate)).build(), claims, key);
     }
 
     String unnamed(JWTClaimsSet.Builder claims) {
@@ -290,64 +298,11 @@ class SandboxClientAssertionTest {
         return sandbox.client.post().uri(TOKEN_PATH).body(BodyInserters.fromFormData(form)).exchange();
     }
 
-    private static JsonNode entraError(WebTestClient.ResponseSpec response, int status, String error, int code) {
-        JsonNode body = RunningSandbox.json(response.expectStatus().isEqualTo(status)
-                .expectBody(String.class).returnResult().getResponseBody());
-        assertThat(body.get("error").stringValue()).isEqualTo(error);
-        assertThat(body.at("/error_codes/0").intValue()).isEqualTo(code);
-        assertThat(body.get("error_description").stringValue()).startsWith("AADSTS" + code + ": ");
-        return body;
-    }
-
     private static MultiValueMap<String, String> form(String... pairs) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             form.add(pairs[i], pairs[i + 1]);
         }
         return form;
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    /** A self-signed certificate, as one made with New-SelfSignedCertificate or openssl for an app registration. */
-    private static X509Certificate certificate(KeyPair key, Instant notBefore, Instant notAfter) {
-        try {
-            X500Name name = new X500Name("CN=sandbox-test-" + UUID.randomUUID());
-            return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
-                    BigInteger.valueOf(System.nanoTime()), Date.from(notBefore), Date.from(notAfter), name, key.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate())));
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static String pem(X509Certificate certificate) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static Base64URL thumbprint(String algorithm, X509Certificate certificate) {
-        try {
-            return Base64URL.encode(MessageDigest.getInstance(algorithm).digest(certificate.getEncoded()));
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }
