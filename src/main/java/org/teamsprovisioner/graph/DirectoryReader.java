@@ -33,6 +33,10 @@ public class DirectoryReader {
                 .buildAsync();
     }
 
+    AsyncCache<String, Optional<DirectoryUser>> cache() {
+        return cache;
+    }
+
     /** @return the users found, keyed by the id or name as given, in lower case; absent ones are not in the directory */
     public Mono<Map<String, DirectoryUser>> findUsers(Collection<String> idsOrUserPrincipalNames) {
         Set<String> keys = new LinkedHashSet<>();

@@ -3,6 +3,7 @@ package org.teamsprovisioner.graph;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +47,7 @@ class GraphClientConfiguration {
         ReactorClientHttpConnector connector = connector(properties);
         GraphCredential credential = GraphCredential.of(properties, clock);
         var tokenClient = new WebClientReactiveClientCredentialsTokenResponseClient();
-        tokenClient.setWebClient(WebClient.builder().clientConnector(connector).build());
+        tokenClient.setWebClient(WebClient.builder().clientConnector(connector).filter(new TokenRequestCounter(meters)).build());
         tokenClient.addParametersConverter(GraphCredentialGrantRequest::parametersOf);
         GraphTokens tokens = new GraphTokens(tokenClient, registration(properties, credential), credential, clock,
                 properties.tokenRefreshBefore());
@@ -60,8 +61,11 @@ class GraphClientConfiguration {
     }
 
     @Bean
-    DirectoryReader directoryReader(GraphClient graph, DirectoryCacheProperties cache) {
-        return new DirectoryReader(graph, cache);
+    DirectoryReader directoryReader(GraphClient graph, DirectoryCacheProperties cache, MeterRegistry meters) {
+        DirectoryReader reader = new DirectoryReader(graph, cache);
+        // cache_gets_total{cache="graph-directory",result="hit|miss"}: the hit ratio of the policy's user lookups.
+        CaffeineCacheMetrics.monitor(meters, reader.cache(), "graph-directory");
+        return reader;
     }
 
     private static ClientRegistration registration(GraphProperties properties, GraphCredential credential) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "provisioner.jobs.metrics-refresh-interval=100ms")
 class ProvisioningTelemetryTest extends SandboxH2Test {
 
-    private static final Pattern METRIC_NAME = Pattern.compile("\\b(provisioner|resilience4j|http_server)_[a-z_]+");
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(provisioner|resilience4j|http_server|cache)_[a-z_]+");
 
     @Test
     void aProvisionedTeamLeavesItsStoryInMetricsAndLogs() {
@@ -60,6 +60,8 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
                 .contains("provisioner_jobs_oldest_due_age_seconds ")
                 .contains("provisioner_graph_held_back_total{workload=\"create-team\"}")
                 .contains("provisioner_graph_throttled_seconds_count{workload=\"create-team\"}")
+                .contains("provisioner_graph_token_requests_total{status=\"200\"}")
+                .contains("cache_gets_total{cache=\"graph-directory\",result=\"miss\"}")
                 // Ids would make a series per request: Prometheus' memory grows without bound.
                 .doesNotContain(requestId)
                 .doesNotContain(teamId);
