@@ -10,18 +10,27 @@ import com.marcnuri.helm.LintResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import org.teamsprovisioner.policy.PolicyProperties;
 import org.teamsprovisioner.provisioning.jobs.JobsProperties;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Helm chart, linted and rendered by Helm (as `helm lint` and `helm template`), its manifests
@@ -257,6 +266,14 @@ class HelmChartTest {
     }
 
     @Test
+    void valuesSchemaKnowsExactlyThePolicyKeysAndTypesTheServiceBinds() throws IOException {
+        JsonNode policy = JsonMapper.builder().build().readTree(Chart.DIRECTORY.resolve("values.schema.json").toFile())
+                .at("/properties/policy");
+        assertThat(policy.get("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schemaShape(policy)).isEqualTo(bindingShape(PolicyProperties.class));
+    }
+
+    @Test
     void chartsAppVersionIsTheServicesVersion() throws IOException {
         Map<String, Object> chart = new Yaml().load(Files.readString(Chart.DIRECTORY.resolve("Chart.yaml")));
         String pom = Files.readString(Path.of("pom.xml"));
@@ -314,6 +331,63 @@ class HelmChartTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no Service " + name));
         assertThat(cast(at(service, "spec", "selector"))).containsEntry("app.kubernetes.io/name", selectedApp);
         return service;
+    }
+
+    /** The keys Spring Boot binds into a settings record (kebab-case, or @Name), with the JSON type each takes. */
+    private static Map<String, Object> bindingShape(Class<?> record) {
+        Map<String, Object> shape = new java.util.TreeMap<>();
+        RecordComponent[] components = record.getRecordComponents();
+        Parameter[] parameters;
+        try {
+            parameters = record.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new))
+                    .getParameters();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < components.length; i++) {
+            Name name = parameters[i].getAnnotation(Name.class);
+            String key = name != null ? name.value() : components[i].getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            Class<?> type = components[i].getType();
+            Object value;
+            if (type.isRecord()) {
+                value = bindingShape(type);
+            } else if (type.isEnum()) {
+                value = "enum " + Arrays.stream(type.getEnumConstants())
+                        .map(constant -> constant.toString().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+            } else if (type == int.class || type == Integer.class) {
+                value = "integer";
+            } else if (type == boolean.class || type == Boolean.class) {
+                value = "boolean";
+            } else if (List.class.isAssignableFrom(type)) {
+                value = "array";
+            } else if (Map.class.isAssignableFrom(type)) {
+                value = "object";
+            } else {
+                value = "string";
+            }
+            shape.put(key, value);
+        }
+        return shape;
+    }
+
+    /** The same shape read from a JSON schema object. */
+    private static Map<String, Object> schemaShape(JsonNode schema) {
+        Map<String, Object> shape = new java.util.TreeMap<>();
+        for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
+            JsonNode node = property.getValue();
+            Object value;
+            if (node.has("properties")) {
+                value = schemaShape(node);
+            } else if (node.has("enum")) {
+                List<String> values = new ArrayList<>();
+                node.get("enum").forEach(v -> values.add(v.asString()));
+                value = "enum " + values;
+            } else {
+                value = node.get("type").asString();
+            }
+            shape.put(property.getKey(), value);
+        }
+        return shape;
     }
 
     private static Map<String, Object> flatten(String prefix, Map<String, Object> tree) {
