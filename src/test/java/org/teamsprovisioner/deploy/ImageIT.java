@@ -47,6 +47,8 @@ class ImageIT {
     @AfterEach
     void stop() {
         if (service != null) {
+            // Children too: an entrypoint that failed to exec leaves its JVM as a child of the shell.
+            service.descendants().forEach(ProcessHandle::destroyForcibly);
             service.destroyForcibly();
         }
     }
