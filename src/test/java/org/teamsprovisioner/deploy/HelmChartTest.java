@@ -274,6 +274,28 @@ class HelmChartTest {
     }
 
     @Test
+    void everyKeyOfValuesYamlIsDescribedByAComment() throws IOException {
+        List<String> lines = Files.readAllLines(Chart.DIRECTORY.resolve("values.yaml"));
+        List<String> undescribed = new ArrayList<>();
+        Pattern key = Pattern.compile("^(\\s*)[\\w./-]+:.*");
+        int listItem = -1; // indentation of the list item being skipped: default list contents are Kubernetes objects
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            String text = line.strip();
+            int indent = line.length() - line.stripLeading().length();
+            if (text.isEmpty() || text.startsWith("#") || (listItem >= 0 && indent > listItem)) {
+                continue;
+            }
+            listItem = text.startsWith("- ") ? indent : -1;
+            boolean described = line.contains("#") || (n > 0 && lines.get(n - 1).strip().startsWith("#"));
+            if (listItem < 0 && key.matcher(line).matches() && !described) {
+                undescribed.add((n + 1) + ": " + line);
+            }
+        }
+        assertThat(undescribed).as("keys of values.yaml without a comment").isEmpty();
+    }
+
+    @Test
     void chartsAppVersionIsTheServicesVersion() throws IOException {
         Map<String, Object> chart = new Yaml().load(Files.readString(Chart.DIRECTORY.resolve("Chart.yaml")));
         String pom = Files.readString(Path.of("pom.xml"));
