@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -61,6 +62,43 @@ final class Chart {
 
     static LintResult lint() {
         return new Helm(DIRECTORY).lint().strict().call();
+    }
+
+    /**
+     * helm lint --strict -f VALUES: helm-java's lint takes no values file, so a copy of the chart is
+     * linted whose values.yaml is the defaults with the file's values coalesced over them, as Helm
+     * does (maps merged key by key, anything else replaced).
+     */
+    static LintResult lint(Path valuesFile) {
+        Path copy = Path.of("target/helm/lint-" + valuesFile.getFileName().toString().replace(".yaml", ""), DIRECTORY.getFileName().toString());
+        try (Stream<Path> files = Files.walk(DIRECTORY)) {
+            ImageBuild.delete(copy.getParent());
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(DIRECTORY.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+            Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+            Map<String, Object> values = cast(yaml.load(Files.readString(DIRECTORY.resolve("values.yaml"))));
+            coalesce(values, cast(yaml.load(Files.readString(valuesFile))));
+            Files.writeString(copy.resolve("values.yaml"), yaml.dump(values));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Helm(copy).lint().strict().call();
+    }
+
+    private static void coalesce(Map<String, Object> base, Map<String, Object> over) {
+        over.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> map && base.get(key) instanceof Map<?, ?> existing) {
+                coalesce(cast(existing), cast(map));
+            } else {
+                base.put(key, value);
+            }
+        });
     }
 
     /** helm template RELEASE CHART --namespace NAMESPACE --kube-version KUBERNETES -f each file --set each setting. */

@@ -49,10 +49,18 @@ class HelmChartTest {
     }
 
     @Test
-    void chartLintsWithoutAWarningWithItsDefaultValues() {
-        LintResult lint = Chart.lint();
-        assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
-        assertThat(lint.getMessages()).noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
+    void chartLintsWithoutAWarningWithItsDefaultValuesAndWithTheFullValues() {
+        for (LintResult lint : List.of(Chart.lint(), Chart.lint(Chart.FULL_VALUES))) {
+            assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
+            assertThat(lint.getMessages()).noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
+        }
+    }
+
+    @Test
+    void lintFailsWhenTheValuesBreakTheChart() {
+        LintResult lint = Chart.lint(Path.of("src/test/resources/helm/wrong-types-values.yaml"));
+        assertThat(lint.isFailed()).isTrue();
+        assertThat(lint.getMessages()).anyMatch(message -> message.contains("replicaCount"));
     }
 
     @Test
