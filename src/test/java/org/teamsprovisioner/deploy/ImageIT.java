@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +38,12 @@ import org.teamsprovisioner.support.PostgresDatabase;
  */
 class ImageIT {
 
-    private static final Path ROOT = Path.of("target/image-it/root");
     private static final Path LOG = Path.of("target/image-it/build.log");
     private static final Path SERVICE_LOG = Path.of("target/image-it/service.log");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Process service;
+    private Path root;
 
     @AfterEach
     void stop() {
@@ -51,11 +52,19 @@ class ImageIT {
             service.descendants().forEach(ProcessHandle::destroyForcibly);
             service.destroyForcibly();
         }
+        if (root != null) {
+            ImageBuild.delete(root.getParent());
+        }
     }
 
     @Test
     void imageStartsFromTheChartsPodSpecBecomesReadyOnTheManagementPortAndShutsDownGracefullyOnSigterm() throws Exception {
-        ImageBuild image = new ImageBuild(Dockerfile.read(Path.of("Dockerfile")), Path.of("."), ROOT).run(LOG);
+        assertThat(Path.of("target/teams-provisioner.jar")).as("the packaged jar (ImageIT runs in mvn verify, after package)").isRegularFile();
+        Files.deleteIfExists(LOG);
+        // Under the temporary directory, which every user may enter, unlike a checkout under /root.
+        root = Files.createTempDirectory("image-it-").resolve("root");
+        Files.setPosixFilePermissions(root.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        ImageBuild image = new ImageBuild(Dockerfile.read(Path.of("Dockerfile")), Path.of("."), root).run(LOG);
         assertThat(image.workdir().resolve("app.jsa")).as("the CDS archive of the training run").isNotEmptyFile();
 
         PostgresDatabase db = PostgresDatabase.fresh();
@@ -82,7 +91,8 @@ class ImageIT {
         start.environment().putAll(environment(container, secrets));
         service = start.start();
 
-        assertThat(programOf(service)).as("exec: the entrypoint's process becomes the JVM, which gets the kubelet's SIGTERM")
+        String program = programOf(service);
+        assertThat(program).as("exec: the entrypoint's process becomes the JVM, which gets the kubelet's SIGTERM (log: %s)", tail())
                 .isEqualTo("java");
         String base = "http://127.0.0.1:";
         awaitProbe(base + management + at(container, "startupProbe", "httpGet", "path"),
@@ -175,10 +185,27 @@ class ImageIT {
         if (!"root".equals(System.getProperty("user.name"))) {
             return command;
         }
+        if (!reachableByAnyone(Path.of(System.getProperty("java.home"), "bin", "java"))) {
+            System.err.println("ImageIT: this JVM is not reachable by other users; the image runs as root here");
+            return command;
+        }
         String[] ids = user.split(":");
         List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + ids[0], "--regid=" + ids[ids.length - 1], "--clear-groups"));
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    private static boolean reachableByAnyone(Path file) {
+        try {
+            for (Path path = file.toRealPath(); path != null; path = path.getParent()) {
+                if (!Files.getPosixFilePermissions(path).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The program the process runs once setpriv and the entrypoint script have exec'd (they replace themselves). */
