@@ -67,7 +67,7 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
                 .doesNotContain(teamId);
 
         // What the dashboard and the alert rules query must be what the service exposes.
-        for (Path file : List.of(Path.of("docs/grafana-dashboard.json"), Path.of("helm/teams-provisioner/files/prometheus-rules.yaml"))) {
+        for (Path file : List.of(Path.of("docs/grafana-dashboard.json"), Path.of("helm/teams-provisioner/templates/prometheusrule.yaml"))) {
             Matcher names = METRIC_NAME.matcher(read(file));
             while (names.find()) {
                 assertThat(metrics).as("%s queries %s", file, names.group()).contains(names.group());
