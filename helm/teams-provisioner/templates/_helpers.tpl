@@ -64,3 +64,16 @@ reads it from ./config/ of the working directory (/app), after the packaged file
 {{- "# No settings: the packaged defaults and the prod profile apply.\n{}" }}
 {{- end }}
 {{- end }}
+
+{{/*
+The Graph credential type: workload identity whenever the pods get the projected token, else graph.credentialType.
+*/}}
+{{- define "teams-provisioner.credentialType" -}}
+{{- if .Values.workloadIdentity.enabled -}}
+workload-identity
+{{- else if eq .Values.graph.credentialType "workload-identity" -}}
+{{- fail "graph.credentialType workload-identity needs workloadIdentity.enabled (the webhook projects the token it sends)" -}}
+{{- else -}}
+{{- .Values.graph.credentialType -}}
+{{- end -}}
+{{- end }}

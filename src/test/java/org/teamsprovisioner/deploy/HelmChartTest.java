@@ -158,9 +158,10 @@ class HelmChartTest {
                 "PROVISIONER_DB_PASSWORD", "provisioner-database/pass",
                 "PROVISIONER_GRAPH_TENANT_ID", "provisioner-entra/tenant",
                 "PROVISIONER_GRAPH_CLIENT_ID", "provisioner-entra/client",
-                "PROVISIONER_GRAPH_CLIENT_SECRET", "provisioner-entra/secret",
+                // No client secret: the full values use workload identity.
                 "EXTRA_TOKEN", "provisioner-extra/token"));
-        Pattern secretish = Pattern.compile("(?i).*(password|secret|token|credential).*");
+        // Names that hold a credential; which kind of credential is used (…_CREDENTIAL_TYPE) is not one.
+        Pattern secretish = Pattern.compile("(?i)(?!.*_TYPE$).*(password|secret|token|credential).*");
         for (Chart.Rendered rendered : List.of(defaults, full)) {
             assertThat(rendered.kinds()).doesNotContain("Secret");
             for (Object variable : list(container(rendered).get("env"))) {
@@ -230,6 +231,32 @@ class HelmChartTest {
         assertThat(cast(at(defaults.get("ServiceAccount"), "metadata"))).doesNotContainKey("annotations");
         assertThatThrownBy(() -> Chart.render(Map.of("workloadIdentity.enabled", true)))
                 .hasMessageContaining("workloadIdentity.clientId is required");
+    }
+
+    @Test
+    void theGraphCredentialFollowsWorkloadIdentityOrTheConfiguredTypeAndOnlyItsSecretIsMounted() {
+        assertThat(env(container(defaults))).containsEntry("PROVISIONER_GRAPH_CREDENTIAL_TYPE", "client-secret");
+        assertThat(secretRefs(container(defaults))).containsKey("PROVISIONER_GRAPH_CLIENT_SECRET");
+
+        // The full values turn workload identity on: the projected token is the credential, no client secret is read.
+        assertThat(env(container(full))).containsEntry("PROVISIONER_GRAPH_CREDENTIAL_TYPE", "workload-identity");
+        assertThat(secretRefs(container(full))).doesNotContainKey("PROVISIONER_GRAPH_CLIENT_SECRET");
+
+        Chart.Rendered certificate = Chart.render(Map.of("graph.credentialType", "certificate",
+                "graph.certificate.existingSecret", "graph-cert", "graph.certificate.fileKey", "app.pfx",
+                "graph.certificate.passwordKey", "password"));
+        assertThat(env(container(certificate))).containsEntry("PROVISIONER_GRAPH_CREDENTIAL_TYPE", "certificate")
+                .containsEntry("PROVISIONER_GRAPH_CREDENTIAL_CERTIFICATE_PATH", "/var/run/secrets/teams-provisioner/graph/app.pfx");
+        assertThat(secretRefs(container(certificate))).containsEntry("PROVISIONER_GRAPH_CREDENTIAL_CERTIFICATE_KEY_PASSWORD",
+                "graph-cert/password").doesNotContainKey("PROVISIONER_GRAPH_CLIENT_SECRET");
+        assertThat(list(at(certificate.get("Deployment"), "spec", "template", "spec", "volumes")))
+                .anySatisfy(volume -> assertThat(at(volume, "secret", "secretName")).isEqualTo("graph-cert"));
+        assertValidKubernetes(certificate, "certificate");
+
+        assertThatThrownBy(() -> Chart.render(Map.of("graph.credentialType", "certificate")))
+                .hasMessageContaining("graph.certificate.existingSecret is required");
+        assertThatThrownBy(() -> Chart.render(Map.of("graph.credentialType", "workload-identity")))
+                .hasMessageContaining("needs workloadIdentity.enabled");
     }
 
     @Test
