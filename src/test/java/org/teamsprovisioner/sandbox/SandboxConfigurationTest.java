@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.teamsprovisioner.security.LocalTokenIssuerKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,9 +62,9 @@ class SandboxConfigurationTest {
     void sandboxProfileExposesTheRouterAndAPublicOnlyJwkSet() {
         contexts.withPropertyValues("spring.profiles.active=sandbox").run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).hasBean("sandboxRouter").hasBean("sandboxJwkSet");
+            assertThat(context).hasBean("sandboxRouter").hasBean("sandboxTokenIssuerKeys");
             assertThat(context.getBean("sandboxRouter")).isInstanceOf(RouterFunction.class);
-            JWKSet jwks = context.getBean(JWKSet.class);
+            JWKSet jwks = context.getBean(LocalTokenIssuerKeys.class).publicKeys();
             assertThat(jwks.getKeys()).hasSize(1);
             RSAKey key = (RSAKey) jwks.getKeys().get(0);
             assertThat(key.isPrivate()).isFalse();
@@ -76,7 +77,7 @@ class SandboxConfigurationTest {
     void withoutTheSandboxProfileNothingIsRegistered() {
         contexts.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(JWKSet.class).doesNotHaveBean("sandboxRouter");
+            assertThat(context).doesNotHaveBean(LocalTokenIssuerKeys.class).doesNotHaveBean("sandboxRouter");
         });
     }
 
