@@ -12,6 +12,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -56,7 +58,10 @@ class JwtDecoderConfiguration {
         List<String> accepted = properties.audiences();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.stream().anyMatch(accepted::contains));
-        return JwtValidators.createDefaultWithValidators(
-                new org.springframework.security.oauth2.jwt.JwtIssuerValidator(properties.issuerUri()), audience);
+        // Spring's default timestamp check lets a token without exp through: such a token never expires.
+        // Entra ID always sets exp (and nbf); nbf stays optional but is checked when present.
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setAllowEmptyExpiryClaim(false);
+        return JwtValidators.createDefaultWithValidators(timestamps, new JwtIssuerValidator(properties.issuerUri()), audience);
     }
 }
