@@ -21,6 +21,7 @@ import org.teamsprovisioner.provisioning.IdempotencyKeyMismatchException;
 import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.Violation;
+import org.teamsprovisioner.security.CorrelationIds;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -28,7 +29,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error leaves as an RFC 9457 problem document, including those Spring raises before a
- * controller runs (unknown route, wrong method or media type, unreadable or oversized body).
+ * controller runs (unknown route, wrong method or media type, unreadable or oversized body). Each
+ * carries the exchange's {@code correlationId}, which the log lines about it name too.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -74,7 +76,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     Mono<ResponseEntity<Object>> directoryDown(DirectoryUnavailableException down, ServerWebExchange exchange) {
-        log.warn(down.getMessage());
+        log.warn("correlationId=" + CorrelationIds.of(exchange) + ": " + down.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The directory could not be read to check the request against the policy; nothing was stored. Retry shortly.");
         HttpHeaders headers = new HttpHeaders();
@@ -84,10 +86,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     Mono<ResponseEntity<Object>> unexpected(Exception error, ServerWebExchange exchange) {
-        log.error("Unhandled error on " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(), error);
+        log.error("Unhandled error on " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
+                + " correlationId=" + CorrelationIds.of(exchange), error);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; nothing was changed unless the response said so. Retry later.");
         return handleExceptionInternal(error, problem, null, HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setProperty(CorrelationIds.MEMBER, CorrelationIds.of(exchange));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
     /** Turns Jackson's parse errors into messages a portal developer can act on, naming the field. */

@@ -16,6 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+    /** Before Spring Security's filter, so its 401 and 403 carry the id too. */
+    @Bean
+    CorrelationIds correlationIds() {
+        return new CorrelationIds();
+    }
+
     /**
      * The sandbox's simulated Entra ID and Graph check their own tokens, as the real ones do; the
      * paths exist only when the sandbox profile is active.
