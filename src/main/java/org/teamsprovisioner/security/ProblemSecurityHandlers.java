@@ -29,9 +29,15 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
     private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
 
     private final JsonMapper json;
+    private final String missingPermission;
+    private final String wantedScope;
 
-    ProblemSecurityHandlers(JsonMapper json) {
+    ProblemSecurityHandlers(JsonMapper json, JwtProperties properties) {
         this.json = json;
+        // Names what the caller's app registration lacks: configuration the portal developer must fix, no token detail.
+        this.missingPermission = "The token does not carry this API's permission: the delegated scope " + properties.userScope()
+                + " for a user's token, or the app role " + properties.appRole() + " for an application's own token.";
+        this.wantedScope = "Bearer error=\"insufficient_scope\", scope=\"" + properties.userScope() + "\"";
     }
 
     @Override
@@ -48,8 +54,13 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        String refusal = exchange.getAttribute(CallerPermissions.REFUSED);
         log.info("403 {} {} correlationId={}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                CorrelationIds.of(exchange), reasons(denied));
+                CorrelationIds.of(exchange), refusal != null ? refusal : reasons(denied));
+        if (refusal != null) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wantedScope);
+            return write(exchange, HttpStatus.FORBIDDEN, "token.permission_missing", missingPermission);
+        }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
         return write(exchange, HttpStatus.FORBIDDEN, "token.insufficient", "The caller's token does not grant this operation.");
     }

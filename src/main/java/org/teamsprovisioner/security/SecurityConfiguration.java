@@ -40,8 +40,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, JsonMapper json) {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, JsonMapper json, JwtProperties properties) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, properties);
         return http
                 // A stateless bearer-token API: no sessions, cookies or CSRF tokens to protect.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -52,7 +52,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/api/**").access(new CallerPermissions(properties))
                         // Everything else is either public or does not exist (404 problem).
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server

@@ -31,6 +31,7 @@ class SandboxConfigurationTest {
         assertThat(properties.tokenLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(properties.userTokens().issuer()).isEqualTo("https://sandbox.teams-provisioner.invalid/issuer");
         assertThat(properties.userTokens().audience()).isEqualTo("api://teams-provisioner");
+        assertThat(properties.userTokens().scope()).isEqualTo("TeamRequests.ReadWrite");
         assertThat(properties.operations().notStarted()).isEqualTo(Duration.ofMillis(300));
         assertThat(properties.operations().inProgress()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.operations().failureMarker()).isEqualTo("[fail]");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +109,17 @@ class ProdProfileTokenTest {
         // Twice: a token refused once must not have been kept by the decoder's cache either.
         list(neverExpires).expectStatus().isUnauthorized();
         list(neverExpires).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void appOnlyTokenIsAdmittedWithTheAppRoleAndForbiddenWithout() {
+        // What Entra issues to a daemon for itself (client credentials): roles and idtyp=app, no scp.
+        String withRole = entra.issueToken("entra", "portal-daemon", AUDIENCE,
+                Map.of("idtyp", "app", "roles", List.of("TeamRequests.Submit")), 3600).serialize();
+        String withoutRole = entra.issueToken("entra", "some-app", AUDIENCE, Map.of("idtyp", "app"), 3600).serialize();
+
+        list(withRole).expectStatus().isOk();
+        list(withoutRole).expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
