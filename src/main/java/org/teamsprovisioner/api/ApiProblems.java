@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -57,6 +58,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     Mono<ResponseEntity<Object>> notFound(NotFoundException missing, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, missing.getMessage());
+        return handleExceptionInternal(missing, problem, null, HttpStatus.NOT_FOUND, exchange);
+    }
+
+    /** An /api path no endpoint serves; Spring's own text ("No static resource ...") would suggest files. */
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> noEndpoint(NoResourceFoundException missing, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "There is no API endpoint at this path; see docs/api.md for the endpoints of /api/v1.");
         return handleExceptionInternal(missing, problem, null, HttpStatus.NOT_FOUND, exchange);
     }
 

@@ -65,6 +65,11 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
         return write(exchange, HttpStatus.FORBIDDEN, "token.insufficient", "The caller's token does not grant this operation.");
     }
 
+    /** A path nothing is served at, told the same way whether or not the caller sent a token. */
+    Mono<Void> notFound(ServerWebExchange exchange) {
+        return write(exchange, HttpStatus.NOT_FOUND, "path.unknown", "Nothing is served at this path; the API is under /api/v1 (see docs/api.md).");
+    }
+
     /** Spring's message is often "Failed to validate the token"; the check that failed is in a cause. */
     private static String reasons(Throwable failure) {
         StringBuilder reasons = new StringBuilder(String.valueOf(failure.getMessage()));

@@ -35,6 +35,10 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
                 "spring.r2dbc.url", db.r2dbcUrl(),
                 "spring.r2dbc.username", db.user(),
                 "spring.r2dbc.password", db.password()));
+        if (java.util.Arrays.asList(profiles).contains("prod")) {
+            // Prod serves actuator on a port of its own (8081): a free one, so replicas in one JVM do not collide.
+            settings.put("management.server.port", 0);
+        }
         settings.putAll(properties);
         // As command-line arguments: builder "properties" are defaults, which application.yml overrides.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -47,6 +51,11 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public int managementPort() {
+        return context.getEnvironment().getProperty("local.management.port", Integer.class, port);
     }
 
     @Override

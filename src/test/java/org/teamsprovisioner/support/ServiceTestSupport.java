@@ -24,9 +24,23 @@ public abstract class ServiceTestSupport {
                 "provisioner.graph.token-uri", sandbox + "/login/{tenant-id}/oauth2/v2.0/token");
     }
 
+    /** Where actuator answers: the service's own port, unless it serves management on a port of its own (prod). */
+    public int managementPort() {
+        return port();
+    }
+
     public WebTestClient http() {
+        return client(port());
+    }
+
+    /** Actuator: health, metrics. */
+    public WebTestClient management() {
+        return client(managementPort());
+    }
+
+    private static WebTestClient client(int port) {
         return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port())
+                .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(20))
                 .build();
     }

@@ -92,7 +92,7 @@ public final class SharedTenant implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), TeamsProvisionerApplication.class.getName(),
-                "--spring.profiles.active=prod", "--server.port=" + port));
+                "--spring.profiles.active=prod", "--server.port=" + port, "--management.server.port=0"));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         File log = Files.createTempFile("replica-" + port + "-", ".log").toFile();
         Process replica = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
