@@ -82,7 +82,14 @@ public final class SharedTenant implements AutoCloseable {
 
     /** A replica in this JVM. */
     public RunningService replica() {
-        RunningService replica = RunningService.start(db, settings, "prod");
+        return replica(Map.of());
+    }
+
+    /** A replica in this JVM with settings of its own over the tenant's (full keys). */
+    public RunningService replica(Map<String, Object> overrides) {
+        Map<String, Object> own = new LinkedHashMap<>(settings);
+        own.putAll(overrides);
+        RunningService replica = RunningService.start(db, own, "prod");
         inProcess.add(replica);
         return replica;
     }
