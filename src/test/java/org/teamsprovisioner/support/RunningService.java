@@ -26,6 +26,12 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
 
     /** An instance with the given profiles on the given PostgreSQL database, with extra properties. */
     public static RunningService start(PostgresDatabase db, Map<String, Object> properties, String... profiles) {
+        return start(db, properties, new Class<?>[0], profiles);
+    }
+
+    /** The same, with configuration classes of the test's own (beans the test contributes). */
+    public static RunningService start(PostgresDatabase db, Map<String, Object> properties, Class<?>[] configurations,
+            String... profiles) {
         int port = FreePort.find();
         Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 "server.port", port,
@@ -43,6 +49,7 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
         // As command-line arguments: builder "properties" are defaults, which application.yml overrides.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TeamsProvisionerApplication.class)
+                .sources(configurations)
                 .profiles(profiles)
                 .run(args);
         return new RunningService(context, port);
