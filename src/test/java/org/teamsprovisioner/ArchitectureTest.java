@@ -3,10 +3,13 @@ package org.teamsprovisioner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.teamsprovisioner.security.LocalTokenIssuerKeys;
 
 /** Keeps the request path a straight line (api → policy → provisioning → graph) and the use cases free of adapter types. */
 @AnalyzeClasses(packages = "org.teamsprovisioner", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -27,7 +30,14 @@ class ArchitectureTest {
             .whereLayer("graph").mayOnlyBeAccessedByLayers("provisioning", "policy")
             // The simulator is a stand-in for Microsoft's service: nothing may call it except over HTTP.
             .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
-            .whereLayer("security").mayOnlyBeAccessedByLayers("api");
+            // The sandbox contributes its issuer's keys to the security wiring (LocalTokenIssuerKeys), never the other way.
+            .whereLayer("security").mayOnlyBeAccessedByLayers("api", "sandbox");
+
+    @ArchTest
+    static final ArchRule sandboxUsesOnlyTheLocalIssuerTypeOfSecurity = noClasses()
+            .that().resideInAPackage("org.teamsprovisioner.sandbox..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.teamsprovisioner.security..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(LocalTokenIssuerKeys.class))));
 
     @ArchTest
     static final ArchRule useCasesAreFreeOfWebAndDatabaseTypes = noClasses()

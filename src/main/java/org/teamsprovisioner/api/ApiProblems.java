@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -20,11 +21,13 @@ import org.teamsprovisioner.provisioning.IdempotencyKeyMismatchException;
 import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.Violation;
+import org.teamsprovisioner.security.CorrelationIds;
 import reactor.core.publisher.Mono;
 
 /**
  * Every error leaves as an RFC 9457 problem document, including those Spring raises before a
- * controller runs (unknown route, wrong method or media type, unreadable or oversized body).
+ * controller runs (unknown route, wrong method or media type, unreadable or oversized body). Each
+ * carries the exchange's {@code correlationId}, which the log lines about it name too.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -54,6 +57,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(missing, problem, null, HttpStatus.NOT_FOUND, exchange);
     }
 
+    /** An /api path no endpoint serves; Spring's own text ("No static resource ...") would suggest files. */
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> noEndpoint(NoResourceFoundException missing, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "There is no API endpoint at this path; see docs/api.md for the endpoints of /api/v1.");
+        return handleExceptionInternal(missing, problem, null, HttpStatus.NOT_FOUND, exchange);
+    }
+
     @ExceptionHandler
     Mono<ResponseEntity<Object>> keyReused(IdempotencyKeyMismatchException reused, ServerWebExchange exchange) {
         // draft-ietf-httpapi-idempotency-key-header: a key reused with another payload is 422.
@@ -70,7 +81,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     Mono<ResponseEntity<Object>> directoryDown(DirectoryUnavailableException down, ServerWebExchange exchange) {
-        log.warn(down.getMessage());
+        log.warn("correlationId=" + CorrelationIds.of(exchange) + ": " + down.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The directory could not be read to check the request against the policy; nothing was stored. Retry shortly.");
         HttpHeaders headers = new HttpHeaders();
@@ -80,10 +91,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     Mono<ResponseEntity<Object>> unexpected(Exception error, ServerWebExchange exchange) {
-        log.error("Unhandled error on " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath(), error);
+        log.error("Unhandled error on " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()
+                + " correlationId=" + CorrelationIds.of(exchange), error);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; nothing was changed unless the response said so. Retry later.");
         return handleExceptionInternal(error, problem, null, HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setProperty(CorrelationIds.MEMBER, CorrelationIds.of(exchange));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
     /** Turns Jackson's parse errors into messages a portal developer can act on, naming the field. */

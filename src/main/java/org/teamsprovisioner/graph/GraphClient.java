@@ -430,12 +430,15 @@ public class GraphClient {
     private <T> Mono<T> failure(ClientResponse response) {
         int status = response.statusCode().value();
         var retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock);
+        // Graph's request-id is what Microsoft support asks for; the message (and so the id) goes to the log only.
+        String requestId = response.headers().asHttpHeaders().getFirst("request-id");
+        String suffix = requestId == null ? "" : " (request-id " + requestId + ")";
         return response.bodyToMono(GraphError.class)
                 .onErrorResume(notJson -> Mono.empty())
                 .filter(error -> error.error() != null)
                 .map(GraphError::error)
                 .defaultIfEmpty(new GraphError.Body("HttpStatus" + status, "Graph answered HTTP " + status))
-                .flatMap(error -> Mono.error(new GraphException(status, error.code(), error.message(), retryAfter, null)));
+                .flatMap(error -> Mono.error(new GraphException(status, error.code(), error.message() + suffix, retryAfter, null)));
     }
 
     private static Throwable unreachable(Throwable error) {

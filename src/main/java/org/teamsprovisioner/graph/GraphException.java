@@ -52,6 +52,28 @@ public class GraphException extends RuntimeException {
         return code;
     }
 
+    /**
+     * What a portal may be told, next to {@link #code()}. Graph's and Entra ID's own text (AADSTS
+     * messages naming client ids and tenants, host names, request ids) is {@link #getMessage()}, for
+     * the log only.
+     */
+    public String summary() {
+        if (GraphTokenFilter.TOKEN_REQUEST_FAILED.equals(code)) {
+            return "The service could not sign in to Microsoft Graph; its operators must check its credentials.";
+        }
+        if (isPostponement()) {
+            return "Microsoft Graph is throttling the service or unavailable.";
+        }
+        if (status == 0) {
+            return "Microsoft Graph did not answer.";
+        }
+        if (status == 202) {
+            return "Microsoft Graph accepted the request, but its answer could not be read.";
+        }
+        return status >= 500 ? "Microsoft Graph failed to process the request (HTTP " + status + ")."
+                : "Microsoft Graph refused the request (HTTP " + status + ").";
+    }
+
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

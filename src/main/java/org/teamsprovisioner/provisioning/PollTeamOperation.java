@@ -3,6 +3,8 @@ package org.teamsprovisioner.provisioning;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.teamsprovisioner.graph.GraphClient;
 import org.teamsprovisioner.graph.OperationPoll;
@@ -15,6 +17,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class PollTeamOperation {
+
+    private static final Logger log = LoggerFactory.getLogger(PollTeamOperation.class);
 
     private final GraphClient graph;
     private final ProvisioningProperties properties;
@@ -36,10 +40,11 @@ class PollTeamOperation {
         TeamRequest observed = request.operationObserved(operation.status(), attempts, clock.instant());
         if (operation.failed()) {
             TeamsAsyncOperation.OperationError error = operation.error();
-            return StepResult.done(observed.failed(
-                    error == null || error.code() == null ? "OperationFailed" : error.code(),
-                    error == null || error.message() == null ? "Graph reported the team creation as failed" : error.message(),
-                    clock.instant()));
+            // Graph's own text stays in the log; the request's view gets its code and a sentence of ours.
+            log.warn("Team request {}: operation {} failed: {}", request.id(), request.operation().id(),
+                    error == null ? null : error.code() + " " + error.message());
+            return StepResult.done(observed.failed(error == null || error.code() == null ? "OperationFailed" : error.code(),
+                    "Microsoft Teams reported the team creation as failed; retry the request.", clock.instant()));
         }
         return StepResult.after(observed, operation.succeeded() ? Duration.ZERO : nextPoll(poll));
     }

@@ -202,14 +202,23 @@ public class ProvisionTeam {
             return whileGroupReplicates(request, error, now);
         }
         if (!isRetryable(request.step(), error)) {
-            return StepResult.done(request.failed(error.code(), error.getMessage(), now));
+            return failed(request, error, error.summary(), now);
         }
         TeamRequest retried = request.stepFailedTransiently(now);
         if (retried.stepAttempts() >= properties.retryMaxAttempts()) {
-            return StepResult.done(retried.failed(error.code(),
-                    "Gave up after " + retried.stepAttempts() + " tries: " + error.getMessage(), now));
+            return failed(retried, error, "Gave up after " + retried.stepAttempts() + " tries: " + error.summary(), now);
         }
         return StepResult.after(retried, error.retryAfter().orElseGet(() -> backoff(retried.stepAttempts())));
+    }
+
+    /**
+     * The request's view keeps Graph's code and a summary: Graph's and Entra's own text can name client
+     * ids, tenants and hosts, and goes to the log, with Graph's request-id.
+     */
+    private static StepResult failed(TeamRequest request, GraphException error, String message, Instant now) {
+        log.warn("Team request {} at {}: Graph answered {} {}: {}", request.id(), request.step(), error.status(), error.code(),
+                error.getMessage());
+        return StepResult.done(request.failed(error.code(), message, now));
     }
 
     /**
@@ -220,8 +229,9 @@ public class ProvisionTeam {
     private StepResult whileGroupReplicates(TeamRequest request, GraphException error, Instant now) {
         Instant created = request.groupCreatedAt();
         if (created == null || !now.isBefore(created.plus(properties.replicationWindow()))) {
+            log.warn("Team request {}: group {} still not found: {}", request.id(), request.groupId(), error.getMessage());
             return StepResult.done(request.failed("GroupNotFound", "Graph does not find group " + request.groupId()
-                    + (created == null ? "" : " although it was created at " + created) + ": " + error.getMessage(), now));
+                    + (created == null ? "" : " although it was created at " + created) + ".", now));
         }
         TeamRequest retried = request.stepFailedTransiently(now);
         int beyond = retried.stepAttempts() - properties.replicationRetries();

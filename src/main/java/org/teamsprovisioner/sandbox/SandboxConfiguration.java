@@ -2,8 +2,6 @@ package org.teamsprovisioner.sandbox;
 
 import java.time.Clock;
 
-import com.nimbusds.jose.jwk.JWKSet;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.teamsprovisioner.security.LocalTokenIssuerKeys;
 
 /**
  * Runs the Microsoft Graph and Entra ID simulator inside the service when the {@code sandbox}
@@ -34,11 +33,13 @@ public class SandboxConfiguration {
 
     /**
      * The public key of the sandbox token issuer, for the service's resource server to validate
-     * the user tokens that {@code POST /sandbox/token} issues. Holds no private key material.
+     * the user tokens that {@code POST /sandbox/token} issues. Holds no private key material. Only
+     * in the service's sandbox profile: the standalone simulator has no API to protect.
      */
     @Bean
-    public JWKSet sandboxJwkSet(SandboxIssuer sandboxIssuer) {
-        return sandboxIssuer.publicJwkSet();
+    @Profile("sandbox")
+    LocalTokenIssuerKeys sandboxTokenIssuerKeys(SandboxIssuer sandboxIssuer) {
+        return sandboxIssuer::publicJwkSet;
     }
 
     /**

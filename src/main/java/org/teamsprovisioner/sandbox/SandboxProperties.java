@@ -138,10 +138,13 @@ public record SandboxProperties(
      *
      * @param issuer The 'iss' claim of user tokens. The service's resource server must expect it.
      * @param audience The 'aud' claim of user tokens. The service's resource server must expect it.
+     * @param scope The 'scp' claim of user tokens unless the request names other scopes: the delegated
+     *        scope the service requires (provisioner.security.jwt.user-scope).
      */
     public record UserTokens(
             @DefaultValue("https://sandbox.teams-provisioner.invalid/issuer") @NotBlank String issuer,
-            @DefaultValue("api://teams-provisioner") @NotBlank String audience) {
+            @DefaultValue("api://teams-provisioner") @NotBlank String audience,
+            @DefaultValue("TeamRequests.ReadWrite") @NotBlank String scope) {
     }
 
     /**

@@ -20,7 +20,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * {@code POST /sandbox/token}: user access tokens for the service's own API, so that a developer
  * or a test can call the service as "alice" without a real Entra ID. The claims mirror what an
  * Entra ID v2 access token carries for a user ({@code oid}, {@code tid},
- * {@code preferred_username}, optional app {@code roles}).
+ * {@code preferred_username}, the delegated scopes in {@code scp}, optional app {@code roles}).
+ * An empty {@code scope} field gives what Entra issues to an app for itself instead: no {@code scp},
+ * {@code idtyp=app}, only {@code roles}.
  */
 final class UserTokenHandler {
 
@@ -50,11 +52,18 @@ final class UserTokenHandler {
                 .issuer(properties.userTokens().issuer())
                 .audience(properties.userTokens().audience())
                 .subject(user)
-                .claim("preferred_username", user)
                 // A directory user's token carries their object id, as Entra's does, so the service can
                 // look the caller up in Graph; anyone else gets an id that is stable across restarts.
                 .claim("oid", objectId(user))
                 .claim("tid", properties.tenantId());
+        List<String> scopes = form.containsKey("scope") ? roles(form.getFirst("scope")) : List.of(properties.userTokens().scope());
+        if (scopes.isEmpty()) {
+            // An app's own token names no user.
+            claims.claim("idtyp", "app");
+        } else {
+            // Entra's scp is one space-separated string.
+            claims.claim("preferred_username", user).claim("scp", String.join(" ", scopes));
+        }
         List<String> roles = roles(form.getFirst("roles"));
         if (!roles.isEmpty()) {
             // Entra ID omits the claim entirely when no role is assigned; so does the sandbox.
@@ -76,7 +85,7 @@ final class UserTokenHandler {
                 .orElseGet(() -> UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8)).toString());
     }
 
-    /** Comma- or whitespace-separated, as people type them on a curl command line. */
+    /** Roles or scopes, comma- or whitespace-separated, as people type them on a curl command line. */
     static List<String> roles(String value) {
         if (value == null || value.isBlank()) {
             return List.of();

@@ -21,6 +21,8 @@ import reactor.core.publisher.Mono;
  * a read's cost. The cache key is the whole token, signature included, so an altered token is a new
  * key and fully verified; only tokens that passed every check are kept, and the time checks
  * ({@code exp}, {@code nbf}) run again on every use, so a token stops working at its expiry as before.
+ * A token without {@code exp} is refused here too, whatever the verifying decoder allows: it would
+ * otherwise be valid forever, and it is never kept.
  */
 final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
@@ -31,6 +33,7 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
     CachingJwtDecoder(ReactiveJwtDecoder verifying, int maxTokens, Duration maxAge, Clock clock) {
         this.verifying = verifying;
         JwtTimestampValidator timestampValidator = new JwtTimestampValidator();
+        timestampValidator.setAllowEmptyExpiryClaim(false);
         timestampValidator.setClock(clock);
         this.timestamps = timestampValidator;
         this.verified = Caffeine.newBuilder()
@@ -42,7 +45,7 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
     private static Duration keptFor(Jwt jwt, Duration maxAge, Clock clock) {
         Instant expires = jwt.getExpiresAt();
         if (expires == null) {
-            return maxAge;
+            return Duration.ZERO; // never loaded (see decode); kept for no time if it were
         }
         Duration left = Duration.between(clock.instant(), expires);
         return left.isNegative() ? Duration.ZERO : left.compareTo(maxAge) < 0 ? left : maxAge;
@@ -50,12 +53,15 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) throws JwtException {
-        return Mono.fromFuture(() -> verified.get(token, (key, executor) -> verifying.decode(key).toFuture()))
-                .flatMap(jwt -> {
-                    OAuth2TokenValidatorResult result = timestamps.validate(jwt);
-                    return result.hasErrors()
-                            ? Mono.error(new JwtValidationException("The token is expired or not yet valid", result.getErrors()))
-                            : Mono.just(jwt);
-                });
+        // A failed load is not cached, so a token refused by validate() is verified again (and refused) on every use.
+        return Mono.fromFuture(() -> verified.get(token, (key, executor) -> verifying.decode(key).flatMap(this::validate).toFuture()))
+                .flatMap(this::validate);
+    }
+
+    private Mono<Jwt> validate(Jwt jwt) {
+        OAuth2TokenValidatorResult result = timestamps.validate(jwt);
+        return result.hasErrors()
+                ? Mono.error(new JwtValidationException("The token has no expiry, is expired or is not yet valid", result.getErrors()))
+                : Mono.just(jwt);
     }
 }

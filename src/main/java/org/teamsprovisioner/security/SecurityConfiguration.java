@@ -1,10 +1,13 @@
 package org.teamsprovisioner.security;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -12,9 +15,34 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Deny by default: the API under {@code /api/**} for admitted callers, actuator where it is served,
+ * the simulator's paths in the sandbox, and a 404 problem for every other path, so that an endpoint
+ * added later is never public by accident.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+    /** Before Spring Security's filter, so its 401 and 403 carry the id too. */
+    @Bean
+    CorrelationIds correlationIds() {
+        return new CorrelationIds();
+    }
+
+    /**
+     * Actuator endpoints, open to whoever reaches them. In prod they are served on the management port
+     * only ({@code management.server.port}), which is not published outside the cluster; EndpointRequest
+     * matches them only on the port that serves them, so on the API port they are unknown paths. The
+     * sandbox keeps them on its one port.
+     */
+    @Bean
+    @Order(0)
+    SecurityWebFilterChain managementSecurity(ServerHttpSecurity http) {
+        return stateless(http.securityMatcher(EndpointRequest.toAnyEndpoint()))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
 
     /**
      * The sandbox's simulated Entra ID and Graph check their own tokens, as the real ones do; the
@@ -22,33 +50,19 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
+    @Profile("sandbox")
     SecurityWebFilterChain sandboxSecurity(ServerHttpSecurity http) {
-        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/sandbox/**"))
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/sandbox/**")))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, JsonMapper json) {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
-        return http
-                // A stateless bearer-token API: no sessions, cookies or CSRF tokens to protect.
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(cache -> cache.disable())
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .pathMatchers("/api/**").authenticated()
-                        // Everything else is either public or does not exist (404 problem).
-                        .anyExchange().permitAll())
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, JsonMapper json, JwtProperties properties) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, properties);
+        return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().access(new CallerPermissions(properties)))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication()))
                         .authenticationEntryPoint(problems)
@@ -57,12 +71,35 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Every other path: refused before any handler runs, answered as if it did not exist. */
+    @Bean
+    @Order(3)
+    SecurityWebFilterChain everythingElse(ServerHttpSecurity http, JsonMapper json, JwtProperties properties) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, properties);
+        return stateless(http)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().denyAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, failure) -> problems.notFound(exchange))
+                        .accessDeniedHandler((exchange, denied) -> problems.notFound(exchange)))
+                .build();
+    }
+
+    /** A bearer-token API: no sessions, cookies, CSRF tokens or login pages. */
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.disable())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    }
+
     /** Entra ID puts app roles in the {@code roles} claim; they become {@code ROLE_<name>} authorities. */
     private static ReactiveJwtAuthenticationConverterAdapter authentication() {
         var roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");
-        var converter = new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter();
+        var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.teamsprovisioner.security.LocalTokenIssuerKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,7 @@ class SandboxConfigurationTest {
         assertThat(properties.tokenLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(properties.userTokens().issuer()).isEqualTo("https://sandbox.teams-provisioner.invalid/issuer");
         assertThat(properties.userTokens().audience()).isEqualTo("api://teams-provisioner");
+        assertThat(properties.userTokens().scope()).isEqualTo("TeamRequests.ReadWrite");
         assertThat(properties.operations().notStarted()).isEqualTo(Duration.ofMillis(300));
         assertThat(properties.operations().inProgress()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.operations().failureMarker()).isEqualTo("[fail]");
@@ -61,9 +63,9 @@ class SandboxConfigurationTest {
     void sandboxProfileExposesTheRouterAndAPublicOnlyJwkSet() {
         contexts.withPropertyValues("spring.profiles.active=sandbox").run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).hasBean("sandboxRouter").hasBean("sandboxJwkSet");
+            assertThat(context).hasBean("sandboxRouter").hasBean("sandboxTokenIssuerKeys");
             assertThat(context.getBean("sandboxRouter")).isInstanceOf(RouterFunction.class);
-            JWKSet jwks = context.getBean(JWKSet.class);
+            JWKSet jwks = context.getBean(LocalTokenIssuerKeys.class).publicKeys();
             assertThat(jwks.getKeys()).hasSize(1);
             RSAKey key = (RSAKey) jwks.getKeys().get(0);
             assertThat(key.isPrivate()).isFalse();
@@ -76,7 +78,7 @@ class SandboxConfigurationTest {
     void withoutTheSandboxProfileNothingIsRegistered() {
         contexts.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(JWKSet.class).doesNotHaveBean("sandboxRouter");
+            assertThat(context).doesNotHaveBean(LocalTokenIssuerKeys.class).doesNotHaveBean("sandboxRouter");
         });
     }
 

@@ -83,6 +83,29 @@ class SandboxUserTokenHttpTest {
     }
 
     @Test
+    void userTokensCarryTheApiScopeUnlessOtherScopesAreAskedFor() throws Exception {
+        assertThat(claims(BodyInserters.fromFormData("user", "alice@contoso.com")).getStringClaim("scp"))
+                .isEqualTo("TeamRequests.ReadWrite");
+        assertThat(claims(BodyInserters.fromFormData("user", "alice@contoso.com").with("scope", "User.Read, Files.Read"))
+                .getStringClaim("scp")).isEqualTo("User.Read Files.Read");
+    }
+
+    @Test
+    void anEmptyScopeGivesAnAppOnlyTokenAsClientCredentialsWould() throws Exception {
+        JWTClaimsSet app = claims(BodyInserters.fromFormData("user", "portal-daemon").with("scope", "").with("roles", "TeamRequests.Submit"));
+
+        assertThat(app.getClaims()).doesNotContainKeys("scp", "preferred_username");
+        assertThat(app.getStringClaim("idtyp")).isEqualTo("app");
+        assertThat(app.getStringListClaim("roles")).containsExactly("TeamRequests.Submit");
+    }
+
+    private JWTClaimsSet claims(BodyInserters.FormInserter<String> form) throws Exception {
+        return SignedJWT.parse(RunningSandbox.json(sandbox.client.post().uri("/sandbox/token").body(form)
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).get("access_token").stringValue()).getJWTClaimsSet();
+    }
+
+    @Test
     void missingUserIsAProblemDetail() {
         JsonNode problem = RunningSandbox.json(sandbox.client.post().uri("/sandbox/token")
                 .body(BodyInserters.fromFormData("user", "  "))

@@ -32,9 +32,10 @@ class CachingJwtDecoderTest {
         key = new RSAKeyGenerator(2048).keyID("test").generate();
     }
 
+    /** @param expires null for a token without {@code exp} */
     private static String token(RSAKey signer, Instant expires) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(),
-                new JWTClaimsSet.Builder().subject("portal").expirationTime(Date.from(expires)).build());
+                new JWTClaimsSet.Builder().subject("portal").expirationTime(expires == null ? null : Date.from(expires)).build());
         jwt.sign(new RSASSASigner(signer));
         return jwt.serialize();
     }
@@ -84,6 +85,20 @@ class CachingJwtDecoderTest {
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(BadJwtException.class);
+        }
+
+        assertThat(verifications).hasValue(3);
+    }
+
+    @Test
+    void tokenWithoutExpiryIsRefusedEveryTimeAndNeverKept() throws Exception {
+        AtomicInteger verifications = new AtomicInteger();
+        // Nimbus' own default validator lets a token without exp through: the refusal is the cache's.
+        CachingJwtDecoder decoder = new CachingJwtDecoder(counting(verifications), 100, Duration.ofMinutes(10), TestClock.live());
+        String neverExpires = token(key, null);
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> decoder.decode(neverExpires).block()).isInstanceOf(JwtValidationException.class);
         }
 
         assertThat(verifications).hasValue(3);

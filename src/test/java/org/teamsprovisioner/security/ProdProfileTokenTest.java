@@ -2,6 +2,9 @@ package org.teamsprovisioner.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
@@ -68,8 +71,8 @@ class ProdProfileTokenTest {
     }
 
     private static String token(String issuerId, String audience) {
-        return entra.issueToken(issuerId, "alice@contoso.com", audience, Map.of("oid", "0040b377-61d8-43db-94f5-81374122dc7e"), 3600)
-                .serialize();
+        return entra.issueToken(issuerId, "alice@contoso.com", audience, Map.of("oid", "0040b377-61d8-43db-94f5-81374122dc7e",
+                "scp", "TeamRequests.ReadWrite"), 3600).serialize();
     }
 
     private static WebTestClient.ResponseSpec list(String token) {
@@ -93,6 +96,30 @@ class ProdProfileTokenTest {
         list(token("entra", "api://someone-else")).expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).contains("invalid_token"));
+    }
+
+    @Test
+    void tokenWithoutExpiryIsRejectedEveryTime() {
+        Map<String, Object> claims = new HashMap<>(Map.of("iss", entra.issuerUrl("entra").toString(), "aud", AUDIENCE,
+                "sub", "alice@contoso.com", "oid", "0040b377-61d8-43db-94f5-81374122dc7e", "scp", "TeamRequests.ReadWrite"));
+        // The mock issuer stamps exp first; a null claim removes it. Signed with the issuer's own key.
+        claims.put("exp", null);
+        String neverExpires = entra.getConfig().getTokenProvider().jwt(claims, Duration.ofHours(1), "entra").serialize();
+
+        // Twice: a token refused once must not have been kept by the decoder's cache either.
+        list(neverExpires).expectStatus().isUnauthorized();
+        list(neverExpires).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void appOnlyTokenIsAdmittedWithTheAppRoleAndForbiddenWithout() {
+        // What Entra issues to a daemon for itself (client credentials): roles and idtyp=app, no scp.
+        String withRole = entra.issueToken("entra", "portal-daemon", AUDIENCE,
+                Map.of("idtyp", "app", "roles", List.of("TeamRequests.Submit")), 3600).serialize();
+        String withoutRole = entra.issueToken("entra", "some-app", AUDIENCE, Map.of("idtyp", "app"), 3600).serialize();
+
+        list(withRole).expectStatus().isOk();
+        list(withoutRole).expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class Portals implements AutoCloseable {
         watch = threads.submit(() -> {
             while (watching.get()) {
                 for (ServiceTestSupport replica : replicas) {
-                    JsonNode health = replica.http().get().uri("/actuator/health/graph").exchange()
+                    JsonNode health = replica.management().get().uri("/actuator/health/graph").exchange()
                             .returnResult(JsonNode.class).getResponseBody().blockFirst(Duration.ofSeconds(10));
                     health.path("components").path("circuitBreakers").path("details").properties().forEach(breaker -> {
                         String state = breaker.getValue().path("details").path("state").asString();

@@ -35,6 +35,12 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
 
     /** An instance with the given profiles on the given PostgreSQL database, with extra properties. */
     public static RunningService start(PostgresDatabase db, Map<String, Object> properties, String... profiles) {
+        return start(db, properties, new Class<?>[0], profiles);
+    }
+
+    /** The same, with configuration classes of the test's own (beans the test contributes). */
+    public static RunningService start(PostgresDatabase db, Map<String, Object> properties, Class<?>[] configurations,
+            String... profiles) {
         int port = FreePort.find();
         Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 "server.port", port,
@@ -44,6 +50,10 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
                 "spring.r2dbc.url", db.r2dbcUrl(),
                 "spring.r2dbc.username", db.user(),
                 "spring.r2dbc.password", db.password()));
+        if (java.util.Arrays.asList(profiles).contains("prod")) {
+            // Prod serves actuator on a port of its own (8081): a free one, so replicas in one JVM do not collide.
+            settings.put("management.server.port", 0);
+        }
         settings.putAll(properties);
         return run(settings, port, profiles);
     }
@@ -52,6 +62,7 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
         // As command-line arguments: builder "properties" are defaults, which application.yml overrides.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TeamsProvisionerApplication.class)
+                .sources(configurations)
                 .profiles(profiles)
                 .run(args);
         return new RunningService(context, port);
@@ -60,6 +71,11 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public int managementPort() {
+        return context.getEnvironment().getProperty("local.management.port", Integer.class, port);
     }
 
     @Override

@@ -24,16 +24,43 @@ public abstract class ServiceTestSupport {
                 "provisioner.graph.token-uri", sandbox + "/login/{tenant-id}/oauth2/v2.0/token");
     }
 
+    /** Where actuator answers: the service's own port, unless it serves management on a port of its own (prod). */
+    public int managementPort() {
+        return port();
+    }
+
     public WebTestClient http() {
+        return client(port());
+    }
+
+    /** Actuator: health, metrics. */
+    public WebTestClient management() {
+        return client(managementPort());
+    }
+
+    private static WebTestClient client(int port) {
         return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port())
+                .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(20))
                 .build();
     }
 
-    /** A signed user token from the sandbox issuer, exactly as the README's curl gets one. */
+    /** A signed user token from the sandbox issuer, exactly as the README's curl gets one (with the API's scope). */
     public String tokenFor(String user, String... roles) {
-        var form = BodyInserters.fromFormData("user", user);
+        return token(BodyInserters.fromFormData("user", user), roles);
+    }
+
+    /** A user token whose {@code scp} is {@code scope} instead of the API's scope. */
+    public String tokenWithScope(String user, String scope, String... roles) {
+        return token(BodyInserters.fromFormData("user", user).with("scope", scope), roles);
+    }
+
+    /** An application's own token, as client credentials give: no {@code scp}, only {@code roles}. */
+    public String appToken(String app, String... roles) {
+        return token(BodyInserters.fromFormData("user", app).with("scope", ""), roles);
+    }
+
+    private String token(BodyInserters.FormInserter<String> form, String... roles) {
         if (roles.length > 0) {
             form = form.with("roles", String.join(",", roles));
         }

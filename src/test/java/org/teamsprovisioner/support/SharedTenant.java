@@ -82,7 +82,14 @@ public final class SharedTenant implements AutoCloseable {
 
     /** A replica in this JVM. */
     public RunningService replica() {
-        RunningService replica = RunningService.start(db, settings, "prod");
+        return replica(Map.of());
+    }
+
+    /** A replica in this JVM with settings of its own over the tenant's (full keys). */
+    public RunningService replica(Map<String, Object> overrides) {
+        Map<String, Object> own = new LinkedHashMap<>(settings);
+        own.putAll(overrides);
+        RunningService replica = RunningService.start(db, own, "prod");
         inProcess.add(replica);
         return replica;
     }
@@ -92,7 +99,7 @@ public final class SharedTenant implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), TeamsProvisionerApplication.class.getName(),
-                "--spring.profiles.active=prod", "--server.port=" + port));
+                "--spring.profiles.active=prod", "--server.port=" + port, "--management.server.port=0"));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         File log = Files.createTempFile("replica-" + port + "-", ".log").toFile();
         Process replica = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
