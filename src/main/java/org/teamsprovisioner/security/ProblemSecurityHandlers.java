@@ -70,6 +70,16 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
         return write(exchange, HttpStatus.NOT_FOUND, "path.unknown", "Nothing is served at this path; the API is under /api/v1 (see docs/api.md).");
     }
 
+    /**
+     * A request Spring Security's firewall refuses before any chain runs (a {@code ..} segment, an
+     * encoded slash or a control character in the path, a header it cannot trust): a 400 problem,
+     * not the firewall's empty answer.
+     */
+    Mono<Void> rejected(ServerWebExchange exchange) {
+        return write(exchange, HttpStatus.BAD_REQUEST, "request.rejected", "The request's path or headers hold something this API "
+                + "refuses, such as a '..' segment, an encoded slash or a control character.");
+    }
+
     /** Spring's message is often "Failed to validate the token"; the check that failed is in a cause. */
     private static String reasons(Throwable failure) {
         StringBuilder reasons = new StringBuilder(String.valueOf(failure.getMessage()));

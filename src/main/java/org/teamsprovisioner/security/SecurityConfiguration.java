@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +29,13 @@ class SecurityConfiguration {
     @Bean
     CorrelationIds correlationIds() {
         return new CorrelationIds();
+    }
+
+    /** WebFluxSecurityConfiguration hands this to its firewall, whose own answer is an empty 400. */
+    @Bean
+    ServerExchangeRejectedHandler problemForRejectedRequests(JsonMapper json, JwtProperties properties) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, properties);
+        return (exchange, rejected) -> problems.rejected(exchange);
     }
 
     /**
@@ -52,7 +60,9 @@ class SecurityConfiguration {
     @Order(1)
     @Profile("sandbox")
     SecurityWebFilterChain sandboxSecurity(ServerHttpSecurity http) {
-        return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/sandbox/**")))
+        // The simulator, and the API's OpenAPI document and Swagger UI (springdoc serves them in the sandbox only).
+        return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/sandbox/**", "/v3/api-docs", "/v3/api-docs/**",
+                        "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
     }

@@ -30,7 +30,7 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
         Map<String, Object> settings = new java.util.HashMap<>(Map.of("server.port", port,
                 "provisioner.sandbox.database-name", "tp-" + java.util.UUID.randomUUID()));
         settings.putAll(properties);
-        return run(settings, port, "sandbox", "test");
+        return run(settings, port, new Class<?>[0], "sandbox", "test");
     }
 
     /** An instance with the given profiles on the given PostgreSQL database, with extra properties. */
@@ -55,10 +55,10 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
             settings.put("management.server.port", 0);
         }
         settings.putAll(properties);
-        return run(settings, port, profiles);
+        return run(settings, port, configurations, profiles);
     }
 
-    private static RunningService run(Map<String, Object> settings, int port, String... profiles) {
+    private static RunningService run(Map<String, Object> settings, int port, Class<?>[] configurations, String... profiles) {
         // As command-line arguments: builder "properties" are defaults, which application.yml overrides.
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TeamsProvisionerApplication.class)
