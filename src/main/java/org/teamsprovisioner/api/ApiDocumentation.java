@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
@@ -43,6 +44,17 @@ import org.teamsprovisioner.provisioning.RequestStatus;
 class ApiDocumentation {
 
     static final String SUBMIT = "/api/v1/team-requests";
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "policy", "The organisation's policy as forms need it: naming prefix and suffix, owner and member limits, allowed "
+                    + "templates and visibilities, locked settings.",
+            "page", "The caller's requests, newest first, a page at a time (a read-all role sees everyone's).",
+            "submit", "Checks the request against Teams' limits and the policy, stores it and answers 202 at once; the team is "
+                    + "created in the background. Every problem is listed in one 422. With an Idempotency-Key a repeat creates nothing.",
+            "preview", "What submitting this body would do, without doing it: the policy's verdict, the final name and the exact "
+                    + "Graph request.",
+            "one", "A request's status, with the team id and link once Graph created it, or the error.",
+            "cancel", "Withdraws a request before any Graph call was made (its requester, or the manage-all role).",
+            "retry", "Puts a FAILED request back to work (its requester, or the manage-all role).");
     static final String PREVIEW = "/api/v1/team-requests/preview";
 
     @Bean
@@ -58,6 +70,7 @@ class ApiDocumentation {
                         .description("Portals submit simplified team requests; the service checks them against the organisation's "
                                 + "policy, creates the team through Microsoft Graph in the background and reports progress. "
                                 + "See docs/api.md for the flow and docs/problems.md for every problem type.")
+                        .contact(new Contact().name("The platform team that runs teams-provisioner"))
                         .license(new License().name("Internal API")))
                 .addTagsItem(new Tag().name("team-requests").description("Submit, preview, follow, retry and cancel team requests"))
                 .addTagsItem(new Tag().name("policy").description("The organisation's rules, for forms"))
@@ -65,26 +78,29 @@ class ApiDocumentation {
                         .addSecuritySchemes("entra", new SecurityScheme()
                                 .type(SecurityScheme.Type.OAUTH2)
                                 .description("Microsoft Entra ID access token for this API's app registration (docs/security.md): "
-                                        + "a user token with the delegated scope, or an app-only token with the app role.")
+                                        + "a user token with the delegated scope, or an app-only token with the app role. For app-only "
+                                        + "tokens use your tenant's token endpoint in place of organizations.")
                                 .flows(new OAuthFlows()
                                         .authorizationCode(new OAuthFlow()
-                                                .authorizationUrl("https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize")
-                                                .tokenUrl("https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token")
+                                                .authorizationUrl("https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize")
+                                                .tokenUrl("https://login.microsoftonline.com/organizations/oauth2/v2.0/token")
                                                 .scopes(new Scopes().addString("api://teams-provisioner/TeamRequests.ReadWrite",
                                                         "Submit and follow your own team requests")))
                                         .clientCredentials(new OAuthFlow()
-                                                .tokenUrl("https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token")
+                                                .tokenUrl("https://login.microsoftonline.com/organizations/oauth2/v2.0/token")
                                                 .scopes(new Scopes().addString("api://teams-provisioner/.default",
-                                                        "The app roles granted to the calling application")))))
-                        .addSchemas("Problem", problemSchema()))
+                                                        "The app roles granted to the calling application"))))))
                 .addSecurityItem(new SecurityRequirement().addList("entra"));
     }
 
     @Bean
     OpenApiCustomizer problemsAndExamples() {
         return api -> {
+            // Here, not on the OpenAPI bean: springdoc sets the component schemas it derives over the bean's.
+            api.getComponents().addSchemas("Problem", problemSchema());
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 operation.setTags(List.of(path.startsWith("/api/v1/policy") ? "policy" : "team-requests"));
+                operation.setDescription(DESCRIPTIONS.getOrDefault(operation.getOperationId(), operation.getDescription()));
                 // Controllers produce problem+json only for errors, which are documented below.
                 operation.getResponses().forEach((status, response) -> {
                     if (status.startsWith("2") && response.getContent() != null) {

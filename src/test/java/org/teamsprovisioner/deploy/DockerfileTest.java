@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.teamsprovisioner.support.NodeTools;
 
 /**
  * The Dockerfile linted (dockerfilelint, from npm) and held to what the image must be: Java 17,

@@ -31,6 +31,7 @@ import org.teamsprovisioner.provisioning.jobs.JobsProperties;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.teamsprovisioner.support.NodeTools;
 
 /**
  * The Helm chart, linted and rendered by Helm (as `helm lint` and `helm template`), its manifests

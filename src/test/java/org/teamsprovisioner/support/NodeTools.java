@@ -1,4 +1,4 @@
-package org.teamsprovisioner.deploy;
+package org.teamsprovisioner.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The npm packages of the deploy checks (src/test/node/package.json and its lock: dockerfilelint,
- * kubernetes-models with Kubernetes' schemas), installed with {@code npm ci} into target/node-tools
+ * The npm packages of the offline checks (src/test/node/package.json and its lock: dockerfilelint,
+ * kubernetes-models with Kubernetes' schemas, Spectral for the OpenAPI document), installed with {@code npm ci} into target/node-tools
  * once per lock file; npm's own cache (~/.npm) serves later clean builds. Needs node and npm on the
  * PATH, nothing else.
  */
-final class NodeTools {
+public final class NodeTools {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private static final Path SOURCES = Path.of("src/test/node");
@@ -29,14 +29,14 @@ final class NodeTools {
     }
 
     /** Runs {@code node SCRIPT args} with a script of src/test/node, in the project directory. */
-    static Result node(String script, String... args) {
+    public static Result node(String script, String... args) {
         List<String> command = new ArrayList<>(List.of("node", home().resolve(script).toString()));
         command.addAll(Arrays.asList(args));
         return run(command, Path.of("."), 120);
     }
 
     /** Runs an installed package's command (node_modules/.bin), in the project directory. */
-    static Result bin(String name, String... args) {
+    public static Result bin(String name, String... args) {
         List<String> command = new ArrayList<>(List.of(home().resolve("node_modules/.bin/" + name).toString()));
         command.addAll(Arrays.asList(args));
         return run(command, Path.of("."), 120);
@@ -76,7 +76,7 @@ final class NodeTools {
             return new Result(process.exitValue(), output);
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + command.get(0)
-                    + ": the deploy checks need node and npm on the PATH (" + e.getMessage() + ")", e);
+                    + ": the offline checks need node and npm on the PATH (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
