@@ -22,6 +22,7 @@ import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.Violation;
 import org.teamsprovisioner.security.CorrelationIds;
+import org.teamsprovisioner.security.ProblemTypes;
 import reactor.core.publisher.Mono;
 
 /**
@@ -103,6 +104,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem) {
             problem.setProperty(CorrelationIds.MEMBER, CorrelationIds.of(exchange));
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(ProblemTypes.of(status.value()));
+            }
         }
         return super.createResponseEntity(body, headers, status, exchange);
     }

@@ -96,7 +96,7 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
+        problem.put("type", ProblemTypes.of(status.value()).toString());
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -67,8 +68,17 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The page every problem's type points to: documentation, open to anyone who can reach the API. */
     @Bean
     @Order(2)
+    SecurityWebFilterChain problemPageSecurity(ServerHttpSecurity http) {
+        return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, ProblemTypes.PAGE)))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, JsonMapper json, JwtProperties properties) {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, properties);
         return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))
@@ -83,7 +93,7 @@ class SecurityConfiguration {
 
     /** Every other path: refused before any handler runs, answered as if it did not exist. */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityWebFilterChain everythingElse(ServerHttpSecurity http, JsonMapper json, JwtProperties properties) {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, properties);
         return stateless(http)

@@ -47,7 +47,11 @@ class ProdProfilePortsTest {
     void healthAndMetricsAnswerOnTheManagementPort() {
         assertThat(service.managementPort()).isNotEqualTo(service.port());
 
-        service.management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        // Ready means the database answers, through both pools; Graph's state is not part of it.
+        service.management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.db.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.circuitBreakers").doesNotExist();
         service.management().get().uri("/actuator/health/graph").exchange().expectStatus().isOk();
         assertThat(service.management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody()).contains("resilience4j_circuitbreaker_state");
