@@ -65,7 +65,9 @@ class ExistingGroupAndRequesterTest {
     }
 
     private static String token(String objectId, String signInName, String... roles) {
-        Map<String, Object> claims = new java.util.HashMap<>(Map.of("oid", objectId, "preferred_username", signInName));
+        // A user's token through a portal: Entra puts the API's delegated scope in scp.
+        Map<String, Object> claims = new java.util.HashMap<>(Map.of("oid", objectId, "preferred_username", signInName,
+                "scp", "TeamRequests.ReadWrite"));
         if (roles.length > 0) {
             claims.put("roles", List.of(roles));
         }
