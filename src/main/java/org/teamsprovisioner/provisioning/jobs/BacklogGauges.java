@@ -82,8 +82,8 @@ class BacklogGauges implements SmartLifecycle {
                 }
             }
         } catch (SQLException | RuntimeException unavailable) {
-            // The last figures stay; the database's own health check reports the outage.
-            log.debug("Backlog gauges not refreshed: {}", unavailable.toString());
+            // The last figures stay (a scrape still answers); readiness reports a database outage.
+            log.warn("Backlog gauges not refreshed: {}", unavailable.toString());
         }
     }
 
