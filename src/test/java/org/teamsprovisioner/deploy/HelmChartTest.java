@@ -261,7 +261,7 @@ class HelmChartTest {
     }
 
     @Test
-    void prometheusScrapesTheManagementPortThroughItsOwnServiceAndTheRulesWatchGraphAndTheApi() {
+    void prometheusScrapesTheManagementPortThroughItsOwnServiceAndTheRulesWatchGraphAndTheApi() throws IOException {
         Map<String, Object> metrics = service(full, "teams-provisioner-metrics", "teams-provisioner");
         assertThat(list(at(metrics, "spec", "ports"))).singleElement()
                 .isEqualTo(Map.of("name", "management", "port", 8081, "targetPort", "management", "protocol", "TCP"));
@@ -278,7 +278,7 @@ class HelmChartTest {
                 "TeamsProvisionerGraphFailing", "TeamsProvisionerThrottled", "TeamsProvisionerRequestsFailing", "TeamsProvisionerSlowTeams",
                 "TeamsProvisionerRestarting");
         // Every alert the chart ships has its "what to do" (the last one is the full values' extraRules).
-        String runbook = read(java.nio.file.Path.of("docs/observability.md"));
+        String runbook = Files.readString(Path.of("docs/observability.md"));
         assertThat(rules.subList(0, rules.size() - 1)).allSatisfy(rule -> assertThat(runbook).contains("### " + cast(rule).get("alert")));
         assertThat((String) cast(rules.get(1)).get("expr"))
                 .contains("resilience4j_circuitbreaker_state{job=\"teams-provisioner-metrics\", namespace=\"teams\", state=\"open\"}");
@@ -464,13 +464,5 @@ class HelmChartTest {
             }
         });
         return flat;
-    }
-
-    private static String read(java.nio.file.Path file) {
-        try {
-            return java.nio.file.Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

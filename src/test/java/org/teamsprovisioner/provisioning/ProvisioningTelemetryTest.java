@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,13 +28,13 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
     private static final Pattern METRIC_NAME = Pattern.compile("\\b(provisioner|resilience4j|http_server|cache)_[a-z_]+");
 
     @Test
-    void aProvisionedTeamLeavesItsStoryInMetricsAndLogs() {
+    void aProvisionedTeamLeavesItsStoryInMetricsAndLogs() throws IOException {
         try (LogEvents events = LogEvents.capture()) {
             provisionAndRead(events);
         }
     }
 
-    private void provisionAndRead(LogEvents events) {
+    private void provisionAndRead(LogEvents events) throws IOException {
         String token = tokenFor("alice@contoso.com");
         String location = submit(token, """
                 {"displayName": "Telemetry %s", "owners": ["alice@contoso.com", "bob@contoso.com"], "members": ["carol@contoso.com"]}
@@ -68,7 +67,7 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
 
         // What the dashboard and the alert rules query must be what the service exposes.
         for (Path file : List.of(Path.of("docs/grafana-dashboard.json"), Path.of("helm/teams-provisioner/templates/prometheusrule.yaml"))) {
-            Matcher names = METRIC_NAME.matcher(read(file));
+            Matcher names = METRIC_NAME.matcher(Files.readString(file));
             while (names.find()) {
                 assertThat(metrics).as("%s queries %s", file, names.group()).contains(names.group());
             }
@@ -109,11 +108,4 @@ class ProvisioningTelemetryTest extends SandboxH2Test {
         assertThat(info.path("git").path("commit").path("id").asString()).isNotBlank();
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
