@@ -1,7 +1,7 @@
 package org.teamsprovisioner.api;
 
 import java.util.List;
-import org.teamsprovisioner.provisioning.Violation;
+import org.teamsprovisioner.request.Violation;
 
 /**
  * @param displayName the final name after the naming policy; null when it cannot be built

@@ -2,7 +2,7 @@ package org.teamsprovisioner.api;
 
 import java.util.List;
 import java.util.Map;
-import org.teamsprovisioner.provisioning.TeamSpec;
+import org.teamsprovisioner.request.TeamSpec;
 
 /** The JSON a portal posts. Unknown fields are refused (see {@code spring.jackson.deserialization}). */
 record TeamRequestBody(

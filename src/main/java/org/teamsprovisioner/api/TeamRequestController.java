@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.teamsprovisioner.policy.CheckTeamRequest;
 import org.teamsprovisioner.policy.Requester;
 import org.teamsprovisioner.provisioning.IdempotencyKey;
-import org.teamsprovisioner.provisioning.InvalidTeamRequestException;
+import org.teamsprovisioner.request.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.NewTeamRequest;
 import org.teamsprovisioner.provisioning.ReadTeamRequests;
 import org.teamsprovisioner.provisioning.RequestsInFlight;

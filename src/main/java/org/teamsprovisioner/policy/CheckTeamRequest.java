@@ -10,10 +10,10 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.teamsprovisioner.graph.DirectoryReader;
 import org.teamsprovisioner.graph.DirectoryUser;
-import org.teamsprovisioner.provisioning.ListLimits;
-import org.teamsprovisioner.provisioning.NewTeamRequest;
-import org.teamsprovisioner.provisioning.TeamSpec;
-import org.teamsprovisioner.provisioning.Violation;
+import org.teamsprovisioner.request.ListLimits;
+import org.teamsprovisioner.request.TeamSpec;
+import org.teamsprovisioner.request.TeamsLimits;
+import org.teamsprovisioner.request.Violation;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,8 +44,8 @@ public class CheckTeamRequest {
         }
         boolean needsProfile = policy.usesRequesterProfile() || policy.properties.owners().requireRequester();
         Set<String> users = new LinkedHashSet<>();
-        requested.owners().stream().filter(NewTeamRequest::isUserReference).forEach(users::add);
-        requested.members().stream().filter(NewTeamRequest::isUserReference).forEach(users::add);
+        requested.owners().stream().filter(TeamsLimits::isUserReference).forEach(users::add);
+        requested.members().stream().filter(TeamsLimits::isUserReference).forEach(users::add);
         if (needsProfile) {
             users.add(requester.id());
         }
@@ -63,7 +63,7 @@ public class CheckTeamRequest {
      * GUID, which is reported as such).
      */
     private Mono<Boolean> mayUseGroup(String groupId, Requester requester) {
-        if (!NewTeamRequest.isObjectId(groupId) || requester.managesAll()) {
+        if (!TeamsLimits.isObjectId(groupId) || requester.managesAll()) {
             return Mono.just(true);
         }
         return directory.groupOwners(groupId)
@@ -83,7 +83,7 @@ public class CheckTeamRequest {
      */
     PolicyDecision decide(TeamSpec requested, Requester requester, DirectoryUser profile,
             Map<String, DirectoryUser> owners, Map<String, DirectoryUser> members, boolean mayUseGroup) {
-        List<Violation> violations = new ArrayList<>(NewTeamRequest.problemsOf(requested, limits));
+        List<Violation> violations = new ArrayList<>(TeamsLimits.problemsOf(requested, limits));
         boolean directoryRead = owners != null && members != null;
         String displayName = naming(requested.displayName(), profile, directoryRead, violations);
         String visibility = requested.visibility() == null ? policy.properties.visibility().defaultVisibility().toLowerCase(Locale.ROOT)
@@ -93,14 +93,14 @@ public class CheckTeamRequest {
         if (List.of("private", "public").contains(visibility) && !policy.allowedVisibilities.contains(visibility)) {
             violations.add(new Violation("visibility.notAllowed", "/visibility", "must be one of " + policy.properties.visibility().allowed()));
         }
-        if (requested.template() != null && NewTeamRequest.isTemplateId(template) && !policy.allowedTemplates.contains(template)) {
+        if (requested.template() != null && TeamsLimits.isTemplateId(template) && !policy.allowedTemplates.contains(template)) {
             violations.add(new Violation("template.notAllowed", "/template", "must be one of " + policy.properties.templates().allowed()));
         }
         owners(requested.owners(), owners, requester, profile, violations);
         members(requested.members(), members, violations);
         List<TeamSpec.ChannelSpec> channels = channels(requested.channels(), violations);
         Map<String, Map<String, Object>> settings = settings(requested.settings(), violations);
-        if (directoryRead && NewTeamRequest.isObjectId(requested.existingGroupId()) && !mayUseGroup) {
+        if (directoryRead && TeamsLimits.isObjectId(requested.existingGroupId()) && !mayUseGroup) {
             // The same words whether the group does not exist or belongs to others: the answer must not tell them apart.
             violations.add(new Violation("existingGroupId.notOwner", "/existingGroupId",
                     "must be a Microsoft 365 group the requester owns; ask one of the group's owners to request the team"));
@@ -156,7 +156,7 @@ public class CheckTeamRequest {
         boolean requesterListed = false;
         for (int i = 0; i < listed.size(); i++) {
             String owner = listed.get(i);
-            if (!NewTeamRequest.isUserReference(owner)) {
+            if (!TeamsLimits.isUserReference(owner)) {
                 continue; // already reported as malformed
             }
             DirectoryUser user = found.get(owner.toLowerCase(Locale.ROOT));
@@ -188,7 +188,7 @@ public class CheckTeamRequest {
         }
         for (int i = 0; i < listed.size(); i++) {
             String member = listed.get(i);
-            if (!NewTeamRequest.isUserReference(member)) {
+            if (!TeamsLimits.isUserReference(member)) {
                 continue; // already reported as malformed
             }
             DirectoryUser user = found.get(member.toLowerCase(Locale.ROOT));

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.teamsprovisioner.provisioning.TeamSettings;
+import org.teamsprovisioner.request.TeamSettings;
 
 /**
  * {@link PolicyProperties} compiled once at start-up: name templates parsed, blocked words indexed,

@@ -1,8 +1,8 @@
 package org.teamsprovisioner.policy;
 
 import java.util.List;
-import org.teamsprovisioner.provisioning.TeamSpec;
-import org.teamsprovisioner.provisioning.Violation;
+import org.teamsprovisioner.request.TeamSpec;
+import org.teamsprovisioner.request.Violation;
 
 /**
  * The policy's answer to a team request.

@@ -2,7 +2,7 @@ package org.teamsprovisioner.policy;
 
 import java.util.Comparator;
 import java.util.List;
-import org.teamsprovisioner.provisioning.Violation;
+import org.teamsprovisioner.request.Violation;
 
 /** Orders violations as the fields appear in a request body, so portals can show them top to bottom. */
 final class Violations {

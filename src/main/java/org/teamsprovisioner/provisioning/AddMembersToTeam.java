@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.teamsprovisioner.graph.GraphClient;
+import org.teamsprovisioner.request.TeamSpec;
 import reactor.core.publisher.Mono;
 
 /**

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.teamsprovisioner.graph.GraphClient;
 import org.teamsprovisioner.graph.GroupSummary;
 import org.teamsprovisioner.graph.NewGroup;
+import org.teamsprovisioner.request.TeamSpec;
 import reactor.core.publisher.Mono;
 
 /**

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.teamsprovisioner.graph.GraphClient;
 import org.teamsprovisioner.graph.NewTeam;
 import org.teamsprovisioner.graph.TeamBody;
+import org.teamsprovisioner.request.TeamSpec;
 
 /** What a spec becomes in Graph's terms: the one mapping both provisioning and previews use. */
 @Component

@@ -3,6 +3,7 @@ package org.teamsprovisioner.provisioning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.teamsprovisioner.request.TeamSpec;
 
 /**
  * A team request and how far provisioning got. Immutable: every transition returns the next state,

@@ -7,7 +7,7 @@ import java.util.Random;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.teamsprovisioner.graph.DirectoryUser;
-import org.teamsprovisioner.provisioning.TeamSpec;
+import org.teamsprovisioner.request.TeamSpec;
 
 /**
  * Policy evaluation with 5,000 blocked words: prints figures, asserts nothing (speed targets are

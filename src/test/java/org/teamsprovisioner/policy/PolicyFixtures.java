@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.teamsprovisioner.graph.DirectoryUser;
-import org.teamsprovisioner.provisioning.TeamSpec;
+import org.teamsprovisioner.request.TeamSpec;
 
 /** Policies built from the same keys an operator writes, and directory entries as Graph returns them. */
 final class PolicyFixtures {

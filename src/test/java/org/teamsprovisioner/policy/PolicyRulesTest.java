@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.teamsprovisioner.graph.DirectoryUser;
-import org.teamsprovisioner.provisioning.TeamSpec;
-import org.teamsprovisioner.provisioning.Violation;
+import org.teamsprovisioner.request.TeamSpec;
+import org.teamsprovisioner.request.Violation;
 
 /** One row per rule and edge: the policy keys, the request, the requester's profile, and the rules it breaks. */
 class PolicyRulesTest {

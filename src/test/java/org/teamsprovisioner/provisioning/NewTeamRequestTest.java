@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.teamsprovisioner.request.InvalidTeamRequestException;
+import org.teamsprovisioner.request.TeamSpec;
+import org.teamsprovisioner.request.Violation;
 
 class NewTeamRequestTest {
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.teamsprovisioner.request.TeamSpec;
 
 /** The state transitions behind POST .../retry and .../cancel. */
 class TeamRequestRetryAndCancelTest {

@@ -11,7 +11,7 @@ import org.teamsprovisioner.provisioning.RequestStatus;
 import org.teamsprovisioner.provisioning.RequestSummary;
 import org.teamsprovisioner.provisioning.Step;
 import org.teamsprovisioner.provisioning.TeamRequest;
-import org.teamsprovisioner.provisioning.TeamSpec;
+import org.teamsprovisioner.request.TeamSpec;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package org.teamsprovisioner.provisioning;
+package org.teamsprovisioner.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ class ChannelNamesTest {
         TeamSpec spec = TeamSpec.requested("Team", null, null, null, List.of("alice@contoso.com"), null,
                 List.of(new TeamSpec.ChannelSpec(name, null, false)), null);
 
-        List<Violation> problems = NewTeamRequest.problemsOf(spec).stream()
+        List<Violation> problems = TeamsLimits.problemsOf(spec).stream()
                 .filter(v -> v.field().equals("/channels/0/displayName")).toList();
 
         if (valid) {

@@ -1,4 +1,4 @@
-package org.teamsprovisioner.provisioning;
+package org.teamsprovisioner.request;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A team request's content, normalised (trimmed, lists never null). As submitted it may leave
  * visibility and template open; once the org policy has approved it, every field the Graph call
- * needs is set. Validation lives in {@link NewTeamRequest}, so a stored spec always loads even if
+ * needs is set. Validation lives in {@link TeamsLimits}, so a stored spec always loads even if
  * the rules tighten later.
  *
  * @param owners user object ids or UPNs

@@ -1,4 +1,4 @@
-package org.teamsprovisioner.provisioning;
+package org.teamsprovisioner.request;
 
 /**
  * How many owners, members and channels one request may list. A list over its limit is reported

@@ -1,4 +1,4 @@
-package org.teamsprovisioner.provisioning;
+package org.teamsprovisioner.request;
 
 /**
  * One thing wrong with a request.

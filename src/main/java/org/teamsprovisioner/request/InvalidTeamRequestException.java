@@ -1,4 +1,4 @@
-package org.teamsprovisioner.provisioning;
+package org.teamsprovisioner.request;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.teamsprovisioner.provisioning;
+package org.teamsprovisioner.request;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * characters". The words are SharePoint's reserved names (a channel is a folder of the team's
  * site), which it matches as the whole name in any case, except {@code _vti_}, refused anywhere.
  * Lengths are UTF-16 code units, as Graph (.NET) counts them. General, Files, Posts and the like
- * are not on the list; only the team's General channel takes its name ({@link NewTeamRequest}).
+ * are not on the list; only the team's General channel takes its name ({@link TeamsLimits}).
  * The simulator checks the same rules separately; {@code channel-names.csv} holds both to them.
  */
 final class ChannelNames {
