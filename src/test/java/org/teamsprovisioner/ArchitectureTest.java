@@ -18,20 +18,29 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresDependInOneDirection = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("api").definedBy("org.teamsprovisioner.api..")
+            .layer("request").definedBy("org.teamsprovisioner.request..")
             .layer("policy").definedBy("org.teamsprovisioner.policy..")
             .layer("provisioning").definedBy("org.teamsprovisioner.provisioning..")
             .layer("graph").definedBy("org.teamsprovisioner.graph..")
             .layer("sandbox").definedBy("org.teamsprovisioner.sandbox..")
             .layer("security").definedBy("org.teamsprovisioner.security..")
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
-            .whereLayer("policy").mayOnlyBeAccessedByLayers("api")
-            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api", "policy")
-            // The policy reads the directory through Graph; it never creates anything there.
-            .whereLayer("graph").mayOnlyBeAccessedByLayers("provisioning", "policy")
+            // The use cases call the policy; graph implements the policy's Directory port.
+            .whereLayer("policy").mayOnlyBeAccessedByLayers("api", "provisioning", "graph")
+            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("api", "policy", "provisioning", "graph")
+            .whereLayer("graph").mayOnlyBeAccessedByLayers("provisioning")
             // The simulator is a stand-in for Microsoft's service: nothing may call it except over HTTP.
             .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
             // The sandbox contributes its issuer's keys to the security wiring (LocalTokenIssuerKeys), never the other way.
             .whereLayer("security").mayOnlyBeAccessedByLayers("api", "sandbox");
+
+    /** The request model and the policy sit below the use cases: they never reach up to provisioning or out to adapters. */
+    @ArchTest
+    static final ArchRule requestModelAndPolicyDependOnNoAdapterOrUseCase = noClasses()
+            .that().resideInAnyPackage("org.teamsprovisioner.request..", "org.teamsprovisioner.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.teamsprovisioner.provisioning..", "org.teamsprovisioner.graph..",
+                    "org.teamsprovisioner.api..", "org.teamsprovisioner.security..", "org.teamsprovisioner.config..");
 
     @ArchTest
     static final ArchRule sandboxUsesOnlyTheLocalIssuerTypeOfSecurity = noClasses()
@@ -41,7 +50,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule useCasesAreFreeOfWebAndDatabaseTypes = noClasses()
-            .that().resideInAnyPackage("org.teamsprovisioner.provisioning", "org.teamsprovisioner.policy")
+            .that().resideInAnyPackage("org.teamsprovisioner.provisioning", "org.teamsprovisioner.policy", "org.teamsprovisioner.request")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.web..", "org.springframework.http..", "org.springframework.r2dbc..",
                     "io.r2dbc..", "org.springframework.data.r2dbc..", "com.github.kagkarlsson..");

@@ -18,8 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.teamsprovisioner.policy.DirectoryUnavailableException;
 import org.teamsprovisioner.provisioning.IdempotencyKeyMismatchException;
-import org.teamsprovisioner.request.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.TeamRequestConflictException;
+import org.teamsprovisioner.provisioning.TooManyRequestsInFlightException;
+import org.teamsprovisioner.request.InvalidTeamRequestException;
 import org.teamsprovisioner.request.Violation;
 import org.teamsprovisioner.security.CorrelationIds;
 import org.teamsprovisioner.security.ProblemTypes;
@@ -88,6 +89,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "10");
         return handleExceptionInternal(down, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> tooManyInFlight(TooManyRequestsInFlightException full, ServerWebExchange exchange) {
+        TooManyRequestsException refused = TooManyRequestsException.inFlight(full.limit(), full.retryAfter());
+        return handleErrorResponseException(refused, refused.getHeaders(), refused.getStatusCode(), exchange);
     }
 
     @ExceptionHandler

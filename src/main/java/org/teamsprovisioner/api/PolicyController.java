@@ -22,6 +22,6 @@ class PolicyController {
 
     @GetMapping(path = "/api/v1/policy", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<DescribePolicy.EffectivePolicy> policy(@AuthenticationPrincipal JwtAuthenticationToken caller) {
-        return describe.forRequester(callers.requester(caller));
+        return describe.forCaller(callers.caller(caller));
     }
 }

@@ -34,7 +34,7 @@ class TeamRequestActionsController {
     /** A FAILED request goes back to work; 202 as for a submit, since a job now carries it on. */
     @PostMapping("/retry")
     Mono<ResponseEntity<TeamRequestView>> retry(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
-        return retry.retry(TeamRequestController.parseId(id), callers.actor(caller))
+        return retry.retry(TeamRequestController.parseId(id), callers.caller(caller))
                 .map(retried -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/team-requests/" + retried.id()))
                         .body(TeamRequestView.of(retried)))
@@ -43,7 +43,7 @@ class TeamRequestActionsController {
 
     @PostMapping("/cancel")
     Mono<TeamRequestView> cancel(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
-        return cancel.cancel(TeamRequestController.parseId(id), callers.actor(caller))
+        return cancel.cancel(TeamRequestController.parseId(id), callers.caller(caller))
                 .map(TeamRequestView::of)
                 .switchIfEmpty(Mono.error(() -> notVisible(id)));
     }

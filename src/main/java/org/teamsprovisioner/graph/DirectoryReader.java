@@ -10,15 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.teamsprovisioner.policy.Directory;
 import reactor.core.publisher.Mono;
 
 /**
- * Directory users for the policy, from a bounded cache in front of Graph: only users not cached are
+ * The policy's {@link Directory}, from a bounded cache in front of Graph: only users not cached are
  * read, all of them in as few calls as Graph allows ({@link GraphClient#findUsers}), and concurrent
  * checks naming the same uncached user share one lookup. Keys are case-insensitive, as object ids
  * and user principal names are in Entra ID.
  */
-public class DirectoryReader {
+class DirectoryReader implements Directory {
 
     private final GraphClient graph;
     private final AsyncCache<String, Optional<DirectoryUser>> cache;
@@ -37,8 +38,8 @@ public class DirectoryReader {
         return cache;
     }
 
-    /** @return the users found, keyed by the id or name as given, in lower case; absent ones are not in the directory */
-    public Mono<Map<String, DirectoryUser>> findUsers(Collection<String> idsOrUserPrincipalNames) {
+    @Override
+    public Mono<Map<String, org.teamsprovisioner.policy.DirectoryUser>> findUsers(Collection<String> idsOrUserPrincipalNames) {
         Set<String> keys = new LinkedHashSet<>();
         idsOrUserPrincipalNames.forEach(user -> keys.add(user.toLowerCase(Locale.ROOT)));
         if (keys.isEmpty()) {
@@ -52,21 +53,20 @@ public class DirectoryReader {
                         })
                         .toFuture()))
                 .map(all -> {
-                    Map<String, DirectoryUser> found = new HashMap<>();
-                    all.forEach((user, entry) -> entry.ifPresent(directoryUser -> found.put(user, directoryUser)));
+                    Map<String, org.teamsprovisioner.policy.DirectoryUser> found = new HashMap<>();
+                    all.forEach((user, entry) -> entry.ifPresent(directoryUser -> found.put(user, forPolicy(directoryUser))));
                     return found;
                 });
     }
 
-    public Mono<Optional<DirectoryUser>> findUser(String idOrUserPrincipalName) {
-        String key = idOrUserPrincipalName.toLowerCase(Locale.ROOT);
-        return findUsers(Set.of(key)).map(found -> Optional.ofNullable(found.get(key)));
+    /** Graph's JSON stays here; the policy gets its own record. */
+    private static org.teamsprovisioner.policy.DirectoryUser forPolicy(DirectoryUser user) {
+        return new org.teamsprovisioner.policy.DirectoryUser(user.id(), user.userPrincipalName(), user.displayName(), user.department(),
+                user.companyName(), user.officeLocation(), user.state(), user.country(), user.jobTitle(), user.userType());
     }
 
-    /**
-     * The object ids of a group's owners, in lower case; empty when there is no such group. Read
-     * from Graph every time, not cached: an owner removed a minute ago must not pass as one.
-     */
+    /** Read from Graph every time, as the port requires. */
+    @Override
     public Mono<Optional<Set<String>>> groupOwners(String groupId) {
         return graph.findGroupOwnerIds(groupId);
     }

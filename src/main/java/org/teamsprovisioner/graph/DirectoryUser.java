@@ -2,7 +2,7 @@ package org.teamsprovisioner.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** The properties of Graph's {@code user} the policy reads; requested with {@code $select}. */
+/** Graph's {@code user} as it arrives, with the properties the policy reads ({@code $select}); the policy gets its own record. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DirectoryUser(
         String id,
@@ -18,8 +18,4 @@ public record DirectoryUser(
 
     /** Graph's v1.0 {@code GET /users} returns few properties unless they are selected. */
     static final String SELECT = "id,userPrincipalName,displayName,department,companyName,officeLocation,state,country,jobTitle,userType";
-
-    public boolean isGuest() {
-        return "Guest".equalsIgnoreCase(userType);
-    }
 }

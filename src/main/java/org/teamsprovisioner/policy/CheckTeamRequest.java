@@ -8,8 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import org.teamsprovisioner.graph.DirectoryReader;
-import org.teamsprovisioner.graph.DirectoryUser;
+import org.teamsprovisioner.request.Caller;
 import org.teamsprovisioner.request.ListLimits;
 import org.teamsprovisioner.request.TeamSpec;
 import org.teamsprovisioner.request.TeamsLimits;
@@ -26,17 +25,17 @@ import reactor.core.publisher.Mono;
 public class CheckTeamRequest {
 
     private final OrgPolicy policy;
-    private final DirectoryReader directory;
+    private final Directory directory;
     private final ListLimits limits;
 
-    CheckTeamRequest(OrgPolicy policy, DirectoryReader directory) {
+    CheckTeamRequest(OrgPolicy policy, Directory directory) {
         this.policy = policy;
         this.directory = directory;
         PolicyProperties properties = policy.properties;
         this.limits = new ListLimits(properties.owners().max(), properties.members().max(), properties.channels().max()).withinTeams();
     }
 
-    public Mono<PolicyDecision> check(TeamSpec requested, Requester requester) {
+    public Mono<PolicyDecision> check(TeamSpec requested, Caller requester) {
         if (requested.owners().size() > limits.owners() || requested.members().size() > limits.members()
                 || requested.channels().size() > limits.channels()) {
             // Refused before the directory is read: a list over the limit must not cost a lookup per entry.
@@ -62,7 +61,7 @@ public class CheckTeamRequest {
      * owner of any group's new team. True when there is no group to check (none asked for, or not a
      * GUID, which is reported as such).
      */
-    private Mono<Boolean> mayUseGroup(String groupId, Requester requester) {
+    private Mono<Boolean> mayUseGroup(String groupId, Caller requester) {
         if (!TeamsLimits.isObjectId(groupId) || requester.managesAll()) {
             return Mono.just(true);
         }
@@ -70,8 +69,8 @@ public class CheckTeamRequest {
                 .map(owners -> owners.map(ids -> ids.contains(requester.id().toLowerCase(Locale.ROOT))).orElse(false));
     }
 
-    /** As {@link #decide(TeamSpec, Requester, DirectoryUser, Map, Map, boolean)}, for a request that names no group the requester may use. */
-    PolicyDecision decide(TeamSpec requested, Requester requester, DirectoryUser profile,
+    /** As {@link #decide(TeamSpec, Caller, DirectoryUser, Map, Map, boolean)}, for a request that names no group the requester may use. */
+    PolicyDecision decide(TeamSpec requested, Caller requester, DirectoryUser profile,
             Map<String, DirectoryUser> owners, Map<String, DirectoryUser> members) {
         return decide(requested, requester, profile, owners, members, false);
     }
@@ -81,7 +80,7 @@ public class CheckTeamRequest {
      *     directory was not read (a list over its limit), so no per-user, profile or group rule is checked
      * @param mayUseGroup whether the requester may turn the request's {@code existingGroupId} into a team
      */
-    PolicyDecision decide(TeamSpec requested, Requester requester, DirectoryUser profile,
+    PolicyDecision decide(TeamSpec requested, Caller requester, DirectoryUser profile,
             Map<String, DirectoryUser> owners, Map<String, DirectoryUser> members, boolean mayUseGroup) {
         List<Violation> violations = new ArrayList<>(TeamsLimits.problemsOf(requested, limits));
         boolean directoryRead = owners != null && members != null;
@@ -144,7 +143,7 @@ public class CheckTeamRequest {
         return full;
     }
 
-    private void owners(List<String> listed, Map<String, DirectoryUser> found, Requester requester, DirectoryUser profile,
+    private void owners(List<String> listed, Map<String, DirectoryUser> found, Caller requester, DirectoryUser profile,
             List<Violation> violations) {
         PolicyProperties.Owners rules = policy.properties.owners();
         if (!listed.isEmpty() && listed.size() < rules.min()) {
@@ -176,7 +175,7 @@ public class CheckTeamRequest {
      * By object id only: listed as the token's {@code oid}, or as a name the directory resolves to the
      * requester's own entry. Never by the token's sign-in name, which users can change to someone else's.
      */
-    private static boolean isRequester(String owner, DirectoryUser user, Requester requester, DirectoryUser profile) {
+    private static boolean isRequester(String owner, DirectoryUser user, Caller requester, DirectoryUser profile) {
         return owner.equalsIgnoreCase(requester.id())
                 || (user != null && profile != null && user.id() != null && user.id().equalsIgnoreCase(profile.id()));
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.teamsprovisioner.graph.DirectoryUser;
+import org.teamsprovisioner.request.Caller;
 import reactor.core.publisher.Mono;
 
 /** The policy as a portal needs it to guide a user: limits, choices, and the name parts as they resolve for them. */
@@ -20,7 +20,7 @@ public class DescribePolicy {
         this.profiles = profiles;
     }
 
-    public Mono<EffectivePolicy> forRequester(Requester requester) {
+    public Mono<EffectivePolicy> forCaller(Caller requester) {
         Mono<Optional<DirectoryUser>> profile = policy.usesRequesterProfile() ? profiles.of(requester) : Mono.just(Optional.empty());
         return profile.map(found -> describe(found.orElse(null)));
     }

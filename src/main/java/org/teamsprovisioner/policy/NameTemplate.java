@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.teamsprovisioner.graph.DirectoryUser;
 
 /**
  * A naming-policy prefix or suffix: fixed text and attributes of the requester's directory profile,

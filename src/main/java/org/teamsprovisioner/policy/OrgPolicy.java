@@ -50,7 +50,7 @@ class OrgPolicy {
      * The prefix and suffix as they resolve for a requester, or the attributes their profile lacks
      * (then prefix and suffix are null): what both the check and the effective policy show.
      */
-    NameParts nameParts(org.teamsprovisioner.graph.DirectoryUser profile) {
+    NameParts nameParts(DirectoryUser profile) {
         java.util.Set<String> missing = new java.util.LinkedHashSet<>(prefix.missing(profile));
         missing.addAll(suffix.missing(profile));
         return missing.isEmpty()

@@ -5,32 +5,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.teamsprovisioner.graph.DirectoryReader;
-import org.teamsprovisioner.graph.DirectoryUser;
+import org.teamsprovisioner.request.Caller;
 import reactor.core.publisher.Mono;
 
 /**
  * The requester's directory profile, for the naming policy's attributes and to recognise them among
  * owners listed by name: by object id only, never by the sign-in name their token states (see
- * {@link Requester#userPrincipalName()}).
+ * {@link Caller#id()}).
  */
 @Component
 class RequesterProfiles {
 
-    private final DirectoryReader directory;
+    private final Directory directory;
 
-    RequesterProfiles(DirectoryReader directory) {
+    RequesterProfiles(Directory directory) {
         this.directory = directory;
     }
 
-    Mono<Optional<DirectoryUser>> of(Requester requester) {
+    Mono<Optional<DirectoryUser>> of(Caller requester) {
         return directory.findUsers(List.of(requester.id()))
                 .onErrorMap(DirectoryUnavailableException::new)
                 .map(found -> of(requester, found));
     }
 
     /** @param found directory entries already read, keyed in lower case, which should include the requester's id */
-    static Optional<DirectoryUser> of(Requester requester, Map<String, DirectoryUser> found) {
+    static Optional<DirectoryUser> of(Caller requester, Map<String, DirectoryUser> found) {
         return Optional.ofNullable(found.get(requester.id().toLowerCase(Locale.ROOT)));
     }
 }

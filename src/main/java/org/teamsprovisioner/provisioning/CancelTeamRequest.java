@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ConcurrentModificationException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.teamsprovisioner.request.Caller;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,9 +25,9 @@ public class CancelTeamRequest {
     }
 
     /** Empty when the request does not exist or the actor may not act on it: the caller cannot tell which. */
-    public Mono<TeamRequest> cancel(UUID id, Actor actor) {
+    public Mono<TeamRequest> cancel(UUID id, Caller actor) {
         return store.find(id)
-                .filter(actor::mayActOn)
+                .filter(request -> actor.mayActOn(request.requester()))
                 .flatMap(request -> {
                     if (!request.isUntouched()) {
                         return Mono.error(new TeamRequestConflictException("Team request " + id + " is " + request.status()

@@ -3,6 +3,7 @@ package org.teamsprovisioner.provisioning;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.teamsprovisioner.request.Caller;
 import reactor.core.publisher.Mono;
 
 /** What a caller may see of team requests: their own, or all of them with the reader role. */
@@ -18,12 +19,12 @@ public class ReadTeamRequests {
     }
 
     /** Empty when the request does not exist or belongs to someone else: the caller cannot tell which. */
-    public Mono<RequestSummary> one(UUID id, Reader reader) {
-        return store.findSummary(id).filter(request -> reader.readsAll() || request.requester().equals(reader.id()));
+    public Mono<RequestSummary> one(UUID id, Caller reader) {
+        return store.findSummary(id).filter(request -> reader.mayRead(request.requester()));
     }
 
     /** One page of the reader's own requests, newest first; {@code next} is empty on the last page. */
-    public Mono<Page> page(Reader reader, RequestStatus status, TeamRequestStore.PageKey after, int limit) {
+    public Mono<Page> page(Caller reader, RequestStatus status, TeamRequestStore.PageKey after, int limit) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE_SIZE);
         }
@@ -35,10 +36,6 @@ public class ReadTeamRequests {
                     TeamRequestStore.PageKey next = found.size() > limit ? new TeamRequestStore.PageKey(last.createdAt(), last.id()) : null;
                     return new Page(items, next);
                 });
-    }
-
-    /** @param readsAll holds the app role that may read every request (support, auditors) */
-    public record Reader(String id, boolean readsAll) {
     }
 
     public record Page(List<RequestSummary> items, TeamRequestStore.PageKey next) {

@@ -1,20 +1,27 @@
 package org.teamsprovisioner.provisioning;
 
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
+import org.teamsprovisioner.request.Caller;
 import reactor.core.publisher.Mono;
 
-/** How many of a requester's requests are on their way (ACCEPTED or PROVISIONING), for a cap on them. */
-@Service
-public class RequestsInFlight {
+/** The cap on how many of a requester's requests may be on their way (ACCEPTED or PROVISIONING) at once. */
+@Component
+class RequestsInFlight {
 
     private final TeamRequestStore store;
+    private final int max;
 
-    RequestsInFlight(TeamRequestStore store) {
+    RequestsInFlight(TeamRequestStore store, InFlightLimit limit) {
         this.store = store;
+        this.max = limit.max();
     }
 
-    /** Whether {@code requester} has fewer than {@code limit} requests in flight; counts no further than {@code limit}. */
-    public Mono<Boolean> below(String requester, int limit) {
-        return store.countInFlight(requester, limit).map(count -> count < limit);
+    /** Completes when the caller is below the cap; counts no further than the cap, and not at all when it is off. */
+    Mono<Void> admit(Caller caller) {
+        if (max == 0) {
+            return Mono.empty();
+        }
+        return store.countInFlight(caller.id(), max)
+                .flatMap(count -> count < max ? Mono.<Void>empty() : Mono.error(new TooManyRequestsInFlightException(max)));
     }
 }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ConcurrentModificationException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.teamsprovisioner.request.Caller;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,9 +28,9 @@ public class RetryTeamRequest {
     }
 
     /** Empty when the request does not exist or the actor may not act on it: the caller cannot tell which. */
-    public Mono<TeamRequest> retry(UUID id, Actor actor) {
+    public Mono<TeamRequest> retry(UUID id, Caller actor) {
         return store.find(id)
-                .filter(actor::mayActOn)
+                .filter(request -> actor.mayActOn(request.requester()))
                 .flatMap(request -> {
                     if (request.status() != RequestStatus.FAILED) {
                         return Mono.error(new TeamRequestConflictException("Team request " + id + " is " + request.status()

@@ -9,9 +9,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.teamsprovisioner.graph.GraphPacing;
 import org.teamsprovisioner.graph.GraphWorkload;
+import org.teamsprovisioner.policy.CheckTeamRequest;
+import org.teamsprovisioner.policy.PolicyDecision;
+import org.teamsprovisioner.request.Caller;
+import org.teamsprovisioner.request.InvalidTeamRequestException;
+import org.teamsprovisioner.request.TeamSpec;
 import reactor.core.publisher.Mono;
 
-/** Accepts a validated team request: stores it with its job and returns at once; provisioning runs in a worker. */
+/**
+ * Accepts a team request: holds the caller to its cap on requests in flight, checks the request
+ * against the org policy, then stores it with its job and returns at once; provisioning runs in a
+ * worker. A request with problems is refused with all of them, and nothing is stored. With an
+ * {@code Idempotency-Key}, a repeat gets the first request's outcome instead, before anything else.
+ */
 @Service
 public class SubmitTeamRequest {
 
@@ -24,9 +34,14 @@ public class SubmitTeamRequest {
     private final IdempotencyProperties idempotency;
     private final ProvisioningProperties provisioning;
     private final GraphPacing pacing;
+    private final CheckTeamRequest policy;
+    private final RequestsInFlight inFlight;
 
     SubmitTeamRequest(TeamRequestStore store, ProvisioningQueue queue, Clock clock, IdempotencyKeyStore keys,
-            IdempotencyProperties idempotency, ProvisioningProperties provisioning, GraphPacing pacing) {
+            IdempotencyProperties idempotency, ProvisioningProperties provisioning, GraphPacing pacing, CheckTeamRequest policy,
+            RequestsInFlight inFlight) {
+        this.policy = policy;
+        this.inFlight = inFlight;
         this.store = store;
         this.queue = queue;
         this.clock = clock;
@@ -36,7 +51,45 @@ public class SubmitTeamRequest {
         this.pacing = pacing;
     }
 
-    public Mono<TeamRequest> submit(NewTeamRequest command) {
+    /**
+     * @param caller who submits; the request is filed under their id
+     * @param requested the team as the portal asked for it, before the policy applied its defaults
+     * @param key the caller's {@code Idempotency-Key} for this request, or null when none was sent
+     */
+    public record Command(Caller caller, TeamSpec requested, IdempotencyKey key) {
+
+        public Command {
+            if (caller == null || requested == null) {
+                throw new IllegalArgumentException("caller and requested are required");
+            }
+            if (key != null && !key.caller().equals(caller.id())) {
+                throw new IllegalArgumentException("An Idempotency-Key is scoped to the caller who sent it");
+            }
+        }
+    }
+
+    /** @return the stored request, or for a repeated key the one its first use created, as it stands now */
+    public Mono<Submission> submit(Command command) {
+        Mono<NewTeamRequest> approval = Mono.defer(() -> approve(command));
+        return command.key() == null ? approval.flatMap(this::store).map(stored -> new Submission(stored, false))
+                : submit(command.key(), approval);
+    }
+
+    /** The cap first, so a caller at it costs no directory lookup; then the policy, which reads the directory. */
+    private Mono<NewTeamRequest> approve(Command command) {
+        return inFlight.admit(command.caller())
+                .then(Mono.defer(() -> policy.check(command.requested(), command.caller())))
+                .map(decision -> approved(command.caller(), decision));
+    }
+
+    private static NewTeamRequest approved(Caller caller, PolicyDecision decision) {
+        if (!decision.isValid()) {
+            throw new InvalidTeamRequestException(decision.violations());
+        }
+        return new NewTeamRequest(caller.id(), decision.approved());
+    }
+
+    private Mono<TeamRequest> store(NewTeamRequest command) {
         // Microsecond precision is what both PostgreSQL and H2 store; page cursors compare exact values.
         TeamRequest request = TeamRequest.accept(UUID.randomUUID(), command, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 provisioning.deadline());
@@ -60,10 +113,10 @@ public class SubmitTeamRequest {
     /**
      * Submits at most once per caller and {@code Idempotency-Key} (draft-ietf-httpapi-idempotency-key-header):
      * a repeat with the same body answers with the request the key's first use created, without
-     * checking the policy again; a different body is refused. {@code approval} (the policy check) runs
-     * only for a key not seen yet, so a refused request leaves the key free.
+     * checking the policy again; a different body is refused. {@code approval} (the cap and the policy
+     * check) runs only for a key not seen yet, so a refused request leaves the key free.
      */
-    public Mono<Submission> submit(IdempotencyKey key, Mono<NewTeamRequest> approval) {
+    private Mono<Submission> submit(IdempotencyKey key, Mono<NewTeamRequest> approval) {
         return keys.find(key.caller(), key.key(), clock.instant())
                 .flatMap(recorded -> replay(key, recorded))
                 .switchIfEmpty(Mono.defer(() -> approval.flatMap(command -> store(command, key))));

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.teamsprovisioner.graph.DirectoryUser;
+import org.teamsprovisioner.request.Caller;
 import org.teamsprovisioner.request.TeamSpec;
 
 /**
@@ -50,7 +50,7 @@ public final class PolicyBenchmark {
             specs.add(TeamSpec.requested(name, "Benchmark team", null, null, List.of("alice@contoso.com", "bob@contoso.com"),
                     List.of(), List.of(new TeamSpec.ChannelSpec("Planning", null, false)), null));
         }
-        Requester requester = new Requester("a1", "alice@contoso.com");
+        Caller requester = Caller.of("a1");
         for (int i = 0; i < 5_000; i++) { // warm-up
             check.decide(specs.get(i % specs.size()), requester, alice, owners, Map.of());
         }

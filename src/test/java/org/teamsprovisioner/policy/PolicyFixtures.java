@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.teamsprovisioner.graph.DirectoryUser;
+import org.teamsprovisioner.request.Caller;
 import org.teamsprovisioner.request.TeamSpec;
 
-/** Policies built from the same keys an operator writes, and directory entries as Graph returns them. */
+/** Policies built from the same keys an operator writes, and directory entries as the policy reads them. */
 final class PolicyFixtures {
 
     static final DirectoryUser ALICE = new DirectoryUser("11111111-1111-1111-1111-111111111111", "alice@contoso.com", "Alice",
@@ -19,7 +19,7 @@ final class PolicyFixtures {
             "guest_fabrikam.com#EXT#@contoso.onmicrosoft.com", "Guest", null, null, null, null, null, null, "Guest");
     static final DirectoryUser NO_DEPARTMENT = new DirectoryUser("44444444-4444-4444-4444-444444444444", "dave@contoso.com", "Dave",
             " ", "Contoso", "Oslo HQ", "Oslo", "Norway", "Intern", "Member");
-    static final Requester AS_ALICE = new Requester(ALICE.id(), ALICE.userPrincipalName());
+    static final Caller AS_ALICE = Caller.of(ALICE.id());
 
     private PolicyFixtures() {
     }

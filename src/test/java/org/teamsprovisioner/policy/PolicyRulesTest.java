@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.teamsprovisioner.graph.DirectoryUser;
 import org.teamsprovisioner.request.TeamSpec;
 import org.teamsprovisioner.request.Violation;
 
