@@ -55,6 +55,12 @@ class ArchitectureTest {
                     "org.springframework.web..", "org.springframework.http..", "org.springframework.r2dbc..",
                     "io.r2dbc..", "org.springframework.data.r2dbc..", "com.github.kagkarlsson..");
 
+    // They meet in the core: the store writes each request's job row, in its own transaction, as the
+    // jobs' implementation of ProvisioningJobRows describes it.
+    @ArchTest
+    static final ArchRule storeAndJobsDoNotKnowEachOther = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("org.teamsprovisioner.provisioning.(store|jobs)..").should().notDependOnEachOther();
+
     @ArchTest
     static final ArchRule simulatorSharesNoCodeWithTheGraphClient = noClasses()
             .that().resideInAPackage("org.teamsprovisioner.sandbox..")

@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Recorded {@code Idempotency-Key}s. Claiming one happens with the team request it answers, in
- * {@link TeamRequestStore#create(TeamRequest, IdempotencyKey, Instant)}; implemented over R2DBC in
+ * {@link TeamRequestStore#create(TeamRequest, IdempotencyKey, Instant, Instant)}; implemented over R2DBC in
  * {@code provisioning.store}.
  */
 public interface IdempotencyKeyStore {

@@ -6,7 +6,10 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Where team requests live. Implemented over R2DBC in {@code provisioning.store}. */
+/**
+ * Where team requests live. Implemented over R2DBC in {@code provisioning.store}, which writes each
+ * request's job as {@link ProvisioningJobRows} gives it.
+ */
 public interface TeamRequestStore {
 
     /** Stores a new request together with its provisioning job, due at {@code firstRunAt}, in one transaction. */

@@ -6,19 +6,12 @@ import static org.teamsprovisioner.api.IdempotencyKeyFixtures.uniqueUser;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.teamsprovisioner.support.FreePort;
-import org.teamsprovisioner.support.ServiceTestSupport;
-import org.teamsprovisioner.support.TestClockConfiguration;
+import org.teamsprovisioner.support.SandboxH2Test;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,24 +23,7 @@ import tools.jackson.databind.JsonNode;
         "provisioner.api.rate-limits.submit=5/1h",
         "provisioner.api.rate-limits.preview=2/1h",
         "provisioner.api.rate-limits.in-flight=2"})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles({"sandbox", "test"})
-@Import(TestClockConfiguration.class)
-class CallerLimitsH2Test extends ServiceTestSupport {
-
-    // Limits and no job workers of its own, so a context of its own (see PolicyApiTest).
-    private static final int PORT = FreePort.find();
-
-    @DynamicPropertySource
-    static void ownInstance(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("provisioner.sandbox.database-name", () -> "tp-limits-" + PORT);
-    }
-
-    @Override
-    public int port() {
-        return PORT;
-    }
+class CallerLimitsH2Test extends SandboxH2Test {
 
     private static JsonNode tooManyRequests(WebTestClient.ResponseSpec response, long atMostSeconds) {
         return response.expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)

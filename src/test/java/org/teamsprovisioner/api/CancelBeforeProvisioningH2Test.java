@@ -12,36 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.teamsprovisioner.support.FreePort;
-import org.teamsprovisioner.support.ServiceTestSupport;
-import org.teamsprovisioner.support.TestClockConfiguration;
+import org.teamsprovisioner.support.SandboxH2Test;
 import tools.jackson.databind.JsonNode;
 
 /** Cancel while the request waits for a worker: an API-only replica (no job workers) holds it at ACCEPTED. */
 @TestPropertySource(properties = "provisioner.jobs.enabled=false")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles({"sandbox", "test"})
-@Import(TestClockConfiguration.class)
-class CancelBeforeProvisioningH2Test extends ServiceTestSupport {
-
-    // No job workers, so a context of its own: it needs its own port and database (see PolicyApiTest).
-    private static final int PORT = FreePort.find();
-
-    @DynamicPropertySource
-    static void ownInstance(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("provisioner.sandbox.database-name", () -> "tp-cancel-" + PORT);
-    }
-
-    @Override
-    public int port() {
-        return PORT;
-    }
+class CancelBeforeProvisioningH2Test extends SandboxH2Test {
 
     @Autowired
     private DataSource dataSource;

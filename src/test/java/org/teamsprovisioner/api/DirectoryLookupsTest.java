@@ -6,15 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.teamsprovisioner.support.FreePort;
-import org.teamsprovisioner.support.ServiceTestSupport;
-import org.teamsprovisioner.support.TestClockConfiguration;
+import org.springframework.test.context.TestPropertySource;
+import org.teamsprovisioner.support.SandboxH2Test;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,24 +16,8 @@ import tools.jackson.databind.JsonNode;
  * needs is read in one call, cached users are not read again, and a list over the policy's limit is
  * refused before anything is read. A context of its own, so its directory cache starts empty.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles({"sandbox", "test"})
-@Import(TestClockConfiguration.class)
-class DirectoryLookupsTest extends ServiceTestSupport {
-
-    private static final int PORT = FreePort.find();
-
-    @DynamicPropertySource
-    static void ownInstance(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("provisioner.sandbox.database-name", () -> "tp-directory-" + PORT);
-        registry.add("provisioner.policy.members.max", () -> 50);
-    }
-
-    @Override
-    public int port() {
-        return PORT;
-    }
+@TestPropertySource(properties = "provisioner.policy.members.max=50")
+class DirectoryLookupsTest extends SandboxH2Test {
 
     private long calls(String route) {
         return sandboxState().get("counters").get("callsByRoute").path(route).asLong();

@@ -13,25 +13,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.teamsprovisioner.provisioning.PurgeIdempotencyKeys;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.teamsprovisioner.support.ServiceTestSupport;
-import org.teamsprovisioner.support.TestClockConfiguration;
+import org.teamsprovisioner.support.SandboxServiceTest;
 import org.teamsprovisioner.support.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Keys expire after the retention period: then they answer nothing, may be reused, and are purged.
- * A retention of its own, so a context of its own, with its own port and database (see PolicyApiTest);
+ * A retention of its own, so a context of its own, with its own port and database (see SandboxServiceTest);
  * run on H2 ({@link IdempotencyKeyExpiryH2Test}) and on PostgreSQL ({@link IdempotencyKeyExpiryPostgresTest}),
  * whose stores claim keys differently.
  */
 @TestPropertySource(properties = "provisioner.idempotency.retention=1m")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles({"sandbox", "test"})
-@Import(TestClockConfiguration.class)
-abstract class IdempotencyKeyExpiryScenario extends ServiceTestSupport {
+abstract class IdempotencyKeyExpiryScenario extends SandboxServiceTest {
 
     @Autowired
     private TestClock clock;

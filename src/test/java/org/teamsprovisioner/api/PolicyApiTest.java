@@ -13,14 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.teamsprovisioner.graph.DirectoryUser;
 import org.teamsprovisioner.graph.GraphClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.teamsprovisioner.support.FreePort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.teamsprovisioner.support.ServiceTestSupport;
-import org.teamsprovisioner.support.TestClockConfiguration;
+import org.teamsprovisioner.support.SandboxH2Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,25 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
         "provisioner.policy.channels.required=Announcements",
         "provisioner.policy.locked-settings.guest-settings.allowDeleteChannels=false",
         "provisioner.policy.apps.always-installed=com.microsoft.teamspace.tab.planner"})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles({"sandbox", "test"})
-@Import(TestClockConfiguration.class)
-class PolicyApiTest extends ServiceTestSupport {
-
-    // A policy of its own, so a context of its own: it needs its own port and database, or its job
-    // workers and the shared context's would take each other's requests.
-    private static final int PORT = FreePort.find();
-
-    @DynamicPropertySource
-    static void ownInstance(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("provisioner.sandbox.database-name", () -> "tp-policy-" + PORT);
-    }
-
-    @Override
-    public int port() {
-        return PORT;
-    }
+class PolicyApiTest extends SandboxH2Test {
 
     @Autowired
     private GraphClient graph;

@@ -3,35 +3,18 @@ package org.teamsprovisioner.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.teamsprovisioner.support.SandboxH2Test;
 
 /** The Graph client against the sandbox Graph and its token endpoint, over real HTTP. */
-class GraphClientSandboxTest extends SandboxH2Test {
-
-    @Autowired
-    private GraphProperties properties;
-
-    @Autowired
-    private WebClient.Builder webClients;
-
-    @Autowired
-    private Clock clock;
-
-    @Autowired
-    private DatabaseClient db;
+class GraphClientSandboxTest extends FreshGraphClientTest {
 
     /** A client with its own, empty token cache, so token requests can be counted from zero. */
     private GraphClient freshClient(GraphProperties settings) {
-        return new TestGraphClients(webClients, db, clock).client(settings);
+        return clients().client(settings);
     }
 
     private long tokenRequests() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,40 +13,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.teamsprovisioner.support.SandboxH2Test;
 
 /**
  * The Graph client's retries, ambiguity, throttling pause and circuit breaker against a simulator
  * over real HTTP with its throttling and fault injection. Each test runs its own simulator and
  * tenant, and a client with its own breaker and retry, so counters start from zero.
  */
-class GraphResilienceTest extends SandboxH2Test {
+class GraphResilienceTest extends FreshGraphClientTest {
 
     private static final String ALICE = "alice@contoso.com";
     private static final String BOB = "bob@contoso.com";
-
-    @Autowired
-    private GraphProperties properties;
-
-    @Autowired
-    private WebClient.Builder webClients;
-
-    @Autowired
-    private DatabaseClient db;
-
-    @Autowired
-    private Clock clock;
-
-    private TestGraphClients clients() {
-        return new TestGraphClients(webClients, db, clock);
-    }
-
-    private GraphProperties at(StandaloneSimulator simulator) {
-        return TestGraphClients.pointedAt(properties, simulator.root(), simulator.tenantId, properties.responseTimeout());
-    }
 
     private static NewTeam team(String name) {
         return new NewTeam("standard", name, "Built by a resilience test", "private", List.of(ALICE), List.of(), List.of(),

@@ -2,35 +2,18 @@ package org.teamsprovisioner.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.teamsprovisioner.support.SandboxH2Test;
 
 /** {@code GET /groups/{id}/owners?$select=id} through the client, every page, against a simulator over HTTP. */
-class GroupOwnersClientTest extends SandboxH2Test {
+class GroupOwnersClientTest extends FreshGraphClientTest {
 
     private static final String GROUP = "71392b2f-1765-406e-86af-5907d9bdb2ab";
     // More than Graph's page of 100, so the answer comes in two pages.
     private static final int OWNERS = 130;
-
-    @Autowired
-    private GraphProperties properties;
-
-    @Autowired
-    private WebClient.Builder webClients;
-
-    @Autowired
-    private DatabaseClient db;
-
-    @Autowired
-    private Clock clock;
 
     private static String userId(int i) {
         return String.format("00000000-0000-4000-8000-%012d", i);
@@ -50,8 +33,7 @@ class GroupOwnersClientTest extends SandboxH2Test {
         settings.add("groups.existing[0].display-name=Crowded");
         settings.add("groups.existing[0].owners=" + String.join(",", upns));
         try (var simulator = new StandaloneSimulator(settings.toArray(String[]::new))) {
-            GraphClient graph = new TestGraphClients(webClients, db, clock)
-                    .client(TestGraphClients.pointedAt(properties, simulator.root(), simulator.tenantId, properties.responseTimeout()));
+            GraphClient graph = clients().client(at(simulator));
 
             Optional<Set<String>> owners = graph.findGroupOwnerIds(GROUP).block();
             Optional<Set<String>> none = graph.findGroupOwnerIds("0b1f2c3d-4e5f-4061-8273-94a5b6c7d8e9").block();

@@ -8,19 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.teamsprovisioner.graph.GraphClient;
 import org.teamsprovisioner.graph.GroupSummary;
 import org.teamsprovisioner.graph.NewGroup;
-import org.teamsprovisioner.support.FreePort;
-import org.teamsprovisioner.support.ServiceTestSupport;
-import org.teamsprovisioner.support.TestClockConfiguration;
+import org.teamsprovisioner.support.SandboxH2Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,9 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  * lost answer is reconciled by mailNickname instead of creating a second group, and Graph's 404s
  * for the replicating group are waited out, leaving exactly one group and one team per request.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles({"sandbox", "test"})
-@Import(TestClockConfiguration.class)
 @TestPropertySource(properties = {
         "provisioner.policy.creation-mode=group-first",
         "provisioner.sandbox.groups.replication-delay=4s",
@@ -42,23 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
         "provisioner.sandbox.faults.latency-max=1300ms",
         "provisioner.sandbox.faults.routes=POST /groups",
         "provisioner.graph.response-timeout=700ms"})
-class GroupFirstProvisioningTest extends ServiceTestSupport {
-
-    private static final int PORT = FreePort.find();
-
-    @DynamicPropertySource
-    static void ownInstance(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("provisioner.sandbox.database-name", () -> "tp-group-first-" + PORT);
-    }
+class GroupFirstProvisioningTest extends SandboxH2Test {
 
     @Autowired
     private GraphClient graph;
-
-    @Override
-    public int port() {
-        return PORT;
-    }
 
     private String request(String name, String existingGroupId) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("displayName", name,

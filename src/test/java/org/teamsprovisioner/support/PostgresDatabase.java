@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -81,6 +82,17 @@ public final class PostgresDatabase {
 
     public String password() {
         return password;
+    }
+
+    /** The settings that point a service's JDBC (db-scheduler, Flyway) and R2DBC pools at this database. */
+    public Map<String, Object> connectionProperties() {
+        return Map.of(
+                "spring.datasource.url", jdbcUrl(),
+                "spring.datasource.username", user,
+                "spring.datasource.password", password,
+                "spring.r2dbc.url", r2dbcUrl(),
+                "spring.r2dbc.username", user,
+                "spring.r2dbc.password", password);
     }
 
     private static boolean dockerAvailable() {

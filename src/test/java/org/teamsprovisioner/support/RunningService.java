@@ -42,14 +42,8 @@ public final class RunningService extends ServiceTestSupport implements AutoClos
     public static RunningService start(PostgresDatabase db, Map<String, Object> properties, Class<?>[] configurations,
             String... profiles) {
         int port = FreePort.find();
-        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
-                "server.port", port,
-                "spring.datasource.url", db.jdbcUrl(),
-                "spring.datasource.username", db.user(),
-                "spring.datasource.password", db.password(),
-                "spring.r2dbc.url", db.r2dbcUrl(),
-                "spring.r2dbc.username", db.user(),
-                "spring.r2dbc.password", db.password()));
+        Map<String, Object> settings = new java.util.HashMap<>(db.connectionProperties());
+        settings.put("server.port", port);
         if (java.util.Arrays.asList(profiles).contains("prod")) {
             // Prod serves actuator on a port of its own (8081): a free one, so replicas in one JVM do not collide.
             settings.put("management.server.port", 0);

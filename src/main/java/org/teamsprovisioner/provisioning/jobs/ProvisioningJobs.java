@@ -31,10 +31,10 @@ import org.teamsprovisioner.provisioning.TeamRequestStore;
  * running it stops heartbeating.
  */
 @Configuration(proxyBeanMethods = false)
-public class ProvisioningJobs {
+class ProvisioningJobs {
 
     /** db-scheduler task name; the job's instance id is the team request id. */
-    public static final String TASK_NAME = "provision-team";
+    static final String TASK_NAME = "provision-team";
 
     // A step makes one or two Graph calls, each bounded by the Graph response timeout.
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);

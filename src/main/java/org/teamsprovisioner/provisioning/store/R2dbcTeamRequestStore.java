@@ -13,12 +13,12 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teamsprovisioner.provisioning.IdempotencyKey;
 import org.teamsprovisioner.provisioning.IdempotencyKeyTakenException;
+import org.teamsprovisioner.provisioning.ProvisioningJobRows;
 import org.teamsprovisioner.provisioning.RequestStatus;
 import org.teamsprovisioner.provisioning.RequestSummary;
 import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.TeamRequest;
 import org.teamsprovisioner.provisioning.TeamRequestStore;
-import org.teamsprovisioner.provisioning.jobs.ProvisioningJobs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,18 +33,19 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
             + ":operation_status, :operation_attempts, :web_url, :error_code, :error_message, :step_attempts, :created_at, "
             + ":updated_at, 0, :group_id, :group_created_at, :pending_call, :pending_since, :deadline_at, :members_added";
     private static final String INSERT_REQUEST = "insert into team_request (" + COLUMNS + ") values (" + VALUES + ")";
-    private static final String INSERT_JOB = "insert into scheduled_tasks (task_name, task_instance, task_data, "
-            + "execution_time, picked, version) values (:task_name, :task_instance, null, :execution_time, false, 1)";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final TeamRequestRows rows;
+    private final ProvisioningJobRows jobs;
     private final boolean postgres;
 
-    R2dbcTeamRequestStore(DatabaseClient db, ReactiveTransactionManager transactions, TeamRequestRows rows) {
+    /** @param jobs the job rows written with the requests, in their transaction */
+    R2dbcTeamRequestStore(DatabaseClient db, ReactiveTransactionManager transactions, TeamRequestRows rows, ProvisioningJobRows jobs) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.rows = rows;
+        this.jobs = jobs;
         this.postgres = db.getConnectionFactory().getMetadata().getName().toLowerCase().contains("postgres");
     }
 
@@ -53,9 +54,9 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         if (postgres) {
             // One statement, so one round trip and one implicit transaction: a submit's cost in the
             // database is its commit, not a conversation of BEGIN, two INSERTs and COMMIT.
-            return bindJob(rows.bindAll(db.sql("with request as (" + INSERT_REQUEST + " returning id) "
-                            + "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version) "
-                            + "select :task_name, :task_instance, null, :execution_time, false, 1 from request"), request), request, firstRunAt)
+            ProvisioningJobRows.Insert job = jobs.scheduled(request.id(), firstRunAt);
+            return bind(rows.bindAll(db.sql("with request as (" + INSERT_REQUEST + " returning id) " + job.sqlFrom("request")), request),
+                            job.parameters())
                     .fetch().rowsUpdated()
                     .thenReturn(request);
         }
@@ -97,18 +98,18 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
      */
     private Mono<TeamRequest> createClaimingKeyInOneStatement(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt,
             Instant firstRunAt) {
+        ProvisioningJobRows.Insert job = jobs.scheduled(request.id(), firstRunAt);
         String sql = "with claim as (insert into idempotency_key (caller, idem_key, fingerprint, request_id, created_at, expires_at) "
                 + "values (:caller, :key, :fingerprint, :id, :created_at, :expires_at) "
                 + "on conflict (caller, idem_key) do update set fingerprint = excluded.fingerprint, request_id = excluded.request_id, "
                 + "created_at = excluded.created_at, expires_at = excluded.expires_at "
                 + "where idempotency_key.expires_at <= excluded.created_at returning request_id), "
                 + "request as (insert into team_request (" + COLUMNS + ") select " + VALUES + " from claim returning id) "
-                + "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version) "
-                + "select :task_name, :task_instance, null, :execution_time, false, 1 from request";
+                + job.sqlFrom("request");
         GenericExecuteSpec statement = rows.bindAll(db.sql(sql), request)
                 .bind("caller", key.caller()).bind("key", key.key()).bind("fingerprint", key.fingerprint())
                 .bind("expires_at", utc(keyExpiresAt));
-        return bindJob(statement, request, firstRunAt).fetch().rowsUpdated()
+        return bind(statement, job.parameters()).fetch().rowsUpdated()
                 .flatMap(inserted -> inserted == 1 ? Mono.just(request)
                         : Mono.error(new IdempotencyKeyTakenException(key.caller(), key.key(), null)));
     }
@@ -117,22 +118,17 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         return rows.bindAll(db.sql(INSERT_REQUEST), request).fetch().rowsUpdated();
     }
 
-    /**
-     * The job row is db-scheduler's own format (see V2 migration): written here so that the request
-     * and its job commit together, which db-scheduler's JDBC client cannot do inside an R2DBC transaction.
-     */
+    /** Inserted here, not by the scheduler, so that the request and its job commit together. */
     private Mono<Long> insertJob(TeamRequest request, Instant executionTime) {
-        return db.sql(INSERT_JOB)
-                .bind("task_name", ProvisioningJobs.TASK_NAME)
-                .bind("task_instance", request.id().toString())
-                .bind("execution_time", utc(executionTime))
-                .fetch().rowsUpdated();
+        ProvisioningJobRows.Insert job = jobs.scheduled(request.id(), executionTime);
+        return bind(db.sql(job.sql()), job.parameters()).fetch().rowsUpdated();
     }
 
-    private static GenericExecuteSpec bindJob(GenericExecuteSpec statement, TeamRequest request, Instant firstRunAt) {
-        return statement.bind("task_name", ProvisioningJobs.TASK_NAME)
-                .bind("task_instance", request.id().toString())
-                .bind("execution_time", utc(firstRunAt));
+    private static GenericExecuteSpec bind(GenericExecuteSpec statement, Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            statement = statement.bind(parameter.getKey(), parameter.getValue());
+        }
+        return statement;
     }
 
     @Override
@@ -149,11 +145,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     @Override
     public Mono<TeamRequest> cancel(TeamRequest request) {
         // Only an unpicked job may go: a picked one is running and may be talking to Graph right now.
-        GenericExecuteSpec deleteJob = db.sql("delete from scheduled_tasks where task_name = :task_name "
-                        + "and task_instance = :task_instance and picked = false")
-                .bind("task_name", ProvisioningJobs.TASK_NAME)
-                .bind("task_instance", request.id().toString());
-        return deleteJob.fetch().rowsUpdated()
+        ProvisioningJobRows.Statement deleteJob = jobs.deleteUnpicked(request.id());
+        return bind(db.sql(deleteJob.sql()), deleteJob.parameters()).fetch().rowsUpdated()
                 .flatMap(deleted -> deleted == 1
                         ? update(request)
                         : Mono.error(new TeamRequestConflictException("Team request " + request.id()
