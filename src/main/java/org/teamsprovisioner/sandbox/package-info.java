@@ -18,7 +18,7 @@
  * <p>The service's Graph client talks to it over real HTTP, so the wire format (status codes,
  * headers, error shapes, OData key syntax) follows the Graph documentation rather than what would
  * be convenient. Only {@link org.teamsprovisioner.sandbox.SandboxConfiguration} and
- * {@link org.teamsprovisioner.sandbox.SandboxProperties} are public; everything else is a small
+ * {@link org.teamsprovisioner.sandbox.settings.SandboxProperties} are public; everything else is a small
  * package-private collaborator so the simulator can grow (groups, throttling, fault injection,
  * the full validation rule set) without leaking into the service.
  */
