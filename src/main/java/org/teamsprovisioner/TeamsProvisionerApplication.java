@@ -1,5 +1,7 @@
 package org.teamsprovisioner;
 
+import java.util.ServiceLoader;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
@@ -9,23 +11,26 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.FilterType;
-import org.teamsprovisioner.sandbox.GraphSimulatorApplication;
 
 @SpringBootConfiguration
 @EnableAutoConfiguration
-// @SpringBootApplication's scan, minus the standalone simulator, whose exclusions must not apply here.
+// @SpringBootApplication's scan, minus the root configuration of any other program in the jar (the
+// standalone simulator's), whose auto-configuration exclusions must not apply here.
 @ComponentScan(excludeFilters = {
         @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = GraphSimulatorApplication.class)})
+        @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class)})
 @ConfigurationPropertiesScan
 public class TeamsProvisionerApplication {
 
     public static void main(String[] args) {
         // One jar, two programs: the service, or (profile graph-simulator) only its Graph simulator.
-        if (GraphSimulatorApplication.isRequested(args)) {
-            GraphSimulatorApplication.run(args);
-            return;
+        for (AlternativeProgram program : ServiceLoader.load(AlternativeProgram.class,
+                TeamsProvisionerApplication.class.getClassLoader())) {
+            if (program.isRequested(args)) {
+                program.run(args);
+                return;
+            }
         }
         SpringApplication.run(TeamsProvisionerApplication.class, args);
     }

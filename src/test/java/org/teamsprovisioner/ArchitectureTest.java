@@ -2,6 +2,7 @@ package org.teamsprovisioner;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -65,5 +66,22 @@ class ArchitectureTest {
     static final ArchRule simulatorSharesNoCodeWithTheGraphClient = noClasses()
             .that().resideInAPackage("org.teamsprovisioner.sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage("org.teamsprovisioner.graph..", "org.teamsprovisioner.provisioning..",
-                    "org.teamsprovisioner.api..");
+                    "org.teamsprovisioner.api..", "org.teamsprovisioner.policy..", "org.teamsprovisioner.request..");
+
+    /** The service reaches the simulator over HTTP only; even main finds the standalone program through ServiceLoader. */
+    @ArchTest
+    static final ArchRule nothingOutsideTheSandboxDependsOnIt = noClasses()
+            .that().resideOutsideOfPackage("org.teamsprovisioner.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("org.teamsprovisioner.sandbox..");
+
+    /** Each room of the simulator (settings, http, createteam, tenant, ...) depends on lower rooms only. */
+    @ArchTest
+    static final ArchRule sandboxRoomsAreFreeOfCycles = slices().matching("org.teamsprovisioner.sandbox.(*)..")
+            .should().beFreeOfCycles();
+
+    /** The sandbox package itself only wires the rooms, so no room may reach back up to it (the slices above do not see it). */
+    @ArchTest
+    static final ArchRule sandboxRoomsDoNotDependOnTheirWiring = noClasses()
+            .that().resideInAPackage("org.teamsprovisioner.sandbox.*..")
+            .should().dependOnClassesThat().resideInAPackage("org.teamsprovisioner.sandbox");
 }

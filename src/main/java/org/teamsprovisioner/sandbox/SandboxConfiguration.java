@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.teamsprovisioner.security.LocalTokenIssuerKeys;
+import org.teamsprovisioner.sandbox.entra.SandboxIssuer;
+import org.teamsprovisioner.sandbox.routes.SandboxRoutes;
+import org.teamsprovisioner.sandbox.settings.SandboxProperties;
 
 /**
  * Runs the Microsoft Graph and Entra ID simulator inside the service when the {@code sandbox}

@@ -1,25 +1,26 @@
 /**
- * A minimal, stateful, in-process Microsoft Graph simulator for the {@code sandbox} profile.
+ * A minimal, stateful Microsoft Graph and Entra ID simulator: in-process on the service's own port
+ * under the {@code sandbox} profile ({@link org.teamsprovisioner.sandbox.SandboxConfiguration}), or
+ * alone, as the jar's second program, under the {@code graph-simulator} profile
+ * ({@link org.teamsprovisioner.sandbox.GraphSimulatorApplication}).
  *
- * <p>No machine that runs the sandbox reaches Microsoft Graph or Entra ID, so this package plays
- * both, on the service's own port: a token endpoint for the service's API
- * ({@code POST /sandbox/token}), the Entra ID v2 client-credentials endpoint
- * ({@code POST /sandbox/login/{tenant}/oauth2/v2.0/token}), the Graph "Create team" API with its
- * asynchronous operation under {@code /sandbox/graph/v1.0} and {@code /sandbox/graph/beta}, JSON
- * batching ({@code POST /$batch}, each inner request handled as a call of its own), and a
- * read-only window into the fake tenant ({@code GET /sandbox/graph/_state}).
- *
- * <p>Behind those APIs sits a small fake tenant: a directory of users ({@code GET /users/{id}},
- * against which every {@code user@odata.bind} is resolved), groups ({@code /groups}, with the
- * replication delay before Teams sees a new one; {@code GET /users?$filter=... in (...)} and
- * {@code directoryObjects/getByIds} to resolve many users at once), teams made from groups, and a team's
- * channels, files folders and members (see docs/sandbox.md).
+ * <p>No machine that runs the sandbox reaches Microsoft Graph or Entra ID, so the simulator plays
+ * both: a token endpoint for the service's API ({@code POST /sandbox/token}), the Entra ID v2
+ * client-credentials endpoint ({@code POST /sandbox/login/{tenant}/oauth2/v2.0/token}), the Graph
+ * "Create team" API with its asynchronous operation under {@code /sandbox/graph/v1.0} and
+ * {@code /sandbox/graph/beta}, the directory, groups and team parts, JSON batching
+ * ({@code POST /$batch}), and a read-only window into the fake tenant
+ * ({@code GET /sandbox/graph/_state}); see docs/sandbox.md.
  *
  * <p>The service's Graph client talks to it over real HTTP, so the wire format (status codes,
  * headers, error shapes, OData key syntax) follows the Graph documentation rather than what would
- * be convenient. Only {@link org.teamsprovisioner.sandbox.SandboxConfiguration} and
- * {@link org.teamsprovisioner.sandbox.SandboxProperties} are public; everything else is a small
- * package-private collaborator so the simulator can grow (groups, throttling, fault injection,
- * the full validation rule set) without leaking into the service.
+ * be convenient. Nothing outside this package depends on it, the service's main class included
+ * (it finds the standalone program through {@link java.util.ServiceLoader}).
+ *
+ * <p>The simulator is laid out in rooms, each depending only on the rooms before it:
+ * {@code settings}, {@code http} (Graph's wire), {@code createteam} (the Create team rule set),
+ * {@code tenant} (the fake tenant's state), {@code throttling} (the gate), then {@code entra},
+ * {@code directory} and {@code teams} side by side, and {@code routes} (the endpoints wired
+ * together). This package, on top, only wires them into Spring and into the standalone program.
  */
 package org.teamsprovisioner.sandbox;

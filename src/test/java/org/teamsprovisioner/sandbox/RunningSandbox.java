@@ -20,31 +20,36 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.teamsprovisioner.support.TestClock;
+import org.teamsprovisioner.sandbox.entra.SandboxIssuer;
+import org.teamsprovisioner.sandbox.http.SandboxJson;
+import org.teamsprovisioner.sandbox.routes.SandboxRoutes;
+import org.teamsprovisioner.sandbox.settings.SandboxProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The simulator's router served over real HTTP by Reactor Netty on a free port, without a Spring
- * application context, plus a client and the clock it runs on.
+ * application context, plus a client and the clock it runs on. Public for the tests in the
+ * sandbox's sub-packages, which reach package-private code of their own package over HTTP.
  */
-final class RunningSandbox implements AutoCloseable {
+public final class RunningSandbox implements AutoCloseable {
 
     /** Generating an RSA 2048 key is the slow part of a fixture, so all tests share one issuer. */
-    static final SandboxIssuer ISSUER = SandboxIssuer.generate();
+    public static final SandboxIssuer ISSUER = SandboxIssuer.generate();
 
-    static final Instant START = Instant.parse("2026-03-02T09:00:00.250Z");
+    public static final Instant START = Instant.parse("2026-03-02T09:00:00.250Z");
 
-    final TestClock clock = TestClock.fixedAt(START);
-    final SandboxProperties properties;
-    final WebTestClient client;
+    public final TestClock clock = TestClock.fixedAt(START);
+    public final SandboxProperties properties;
+    public final WebTestClient client;
     private final DisposableServer server;
 
-    RunningSandbox() {
+    public RunningSandbox() {
         this(Map.of());
     }
 
     /** @param overrides provisioner.sandbox.* properties, kebab-case, as in a yml file */
-    RunningSandbox(Map<String, String> overrides) {
+    public RunningSandbox(Map<String, String> overrides) {
         this.properties = properties(overrides);
         this.server = HttpServer.create()
                 .host("127.0.0.1")
@@ -59,29 +64,29 @@ final class RunningSandbox implements AutoCloseable {
     }
 
     /** Binds like Spring Boot does, so the record's @DefaultValues are the ones under test. */
-    static SandboxProperties properties(Map<String, String> overrides) {
+    public static SandboxProperties properties(Map<String, String> overrides) {
         return new Binder(new MapConfigurationPropertySource(overrides))
                 .bindOrCreate("provisioner.sandbox", SandboxProperties.class);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
 
     /** An absolute URI that keeps {@code rawPath} byte for byte (no template encoding). */
-    URI uri(String rawPath) {
+    public URI uri(String rawPath) {
         return URI.create(baseUrl() + rawPath);
     }
 
-    URI graph(String rawPath) {
+    public URI graph(String rawPath) {
         return uri(SandboxRoutes.GRAPH_V1 + rawPath);
     }
 
-    String graphToken() {
+    public String graphToken() {
         return graphToken("sandbox-client", "sandbox-secret");
     }
 
-    String graphToken(String clientId, String clientSecret) {
+    public String graphToken(String clientId, String clientSecret) {
         JsonNode body = json(client.post()
                 .uri("/sandbox/login/sandbox-tenant/oauth2/v2.0/token")
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials")
@@ -94,7 +99,7 @@ final class RunningSandbox implements AutoCloseable {
         return body.get("access_token").stringValue();
     }
 
-    WebTestClient.ResponseSpec createTeam(String token, String json) {
+    public WebTestClient.ResponseSpec createTeam(String token, String json) {
         return client.post()
                 .uri(graph("/teams"))
                 .header("Authorization", "Bearer " + token)
@@ -104,28 +109,28 @@ final class RunningSandbox implements AutoCloseable {
     }
 
     /** Creates a team with an owner and returns its 202's Location, e.g. /teams('x')/operations('y'). */
-    String createTeamLocation(String token, String displayName) {
+    public String createTeamLocation(String token, String displayName) {
         return createTeam(token, teamWithOwner(displayName))
                 .expectStatus().isAccepted()
                 .returnResult(Void.class).getResponseHeaders().getLocation().toString();
     }
 
-    WebTestClient.ResponseSpec get(String token, URI uri) {
+    public WebTestClient.ResponseSpec get(String token, URI uri) {
         return client.get().uri(uri).header("Authorization", "Bearer " + token).exchange();
     }
 
-    JsonNode getJson(String token, URI uri) {
+    public JsonNode getJson(String token, URI uri) {
         return json(get(token, uri).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
-    JsonNode state() {
+    public JsonNode state() {
         return json(client.get().uri("/sandbox/graph/_state").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
     }
 
     /** A {@code 200} of the token endpoint: a Graph token for {@code clientId} with exactly {@code roles}, and Graph takes it. */
-    void assertGraphTokenThatGraphAccepts(WebTestClient.ResponseSpec response, String clientId, String... roles) throws ParseException {
+    public void assertGraphTokenThatGraphAccepts(WebTestClient.ResponseSpec response, String clientId, String... roles) throws ParseException {
         String token = json(response.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
                 .get("access_token").stringValue();
         JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
@@ -135,7 +140,7 @@ final class RunningSandbox implements AutoCloseable {
     }
 
     /** An error of the token endpoint in Entra's shape, with its status, OAuth error and AADSTS code. */
-    static JsonNode entraError(WebTestClient.ResponseSpec response, int status, String error, int code) {
+    public static JsonNode entraError(WebTestClient.ResponseSpec response, int status, String error, int code) {
         JsonNode body = json(response.expectStatus().isEqualTo(status)
                 .expectBody(String.class).returnResult().getResponseBody());
         assertThat(body.get("error").stringValue()).isEqualTo(error);
@@ -144,12 +149,12 @@ final class RunningSandbox implements AutoCloseable {
         return body;
     }
 
-    static JsonNode json(String body) {
+    public static JsonNode json(String body) {
         return SandboxJson.read(body);
     }
 
     /** Seed example 2 (application permissions, owner by object id) with another name. */
-    static String teamWithOwner(String displayName) {
+    public static String teamWithOwner(String displayName) {
         return """
                 {
                    "template@odata.bind":"https://graph.microsoft.com/v1.0/teamsTemplates('standard')",

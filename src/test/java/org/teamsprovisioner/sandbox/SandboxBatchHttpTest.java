@@ -16,6 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teamsprovisioner.sandbox.http.SandboxJson;
+import org.teamsprovisioner.sandbox.routes.SandboxRoutes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
 import org.teamsprovisioner.support.ChannelNameCases;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.teamsprovisioner.sandbox.http.SandboxJson;
 
 /**
  * The simulator's channel-name rules hold to the shared, documented table (the service's are held

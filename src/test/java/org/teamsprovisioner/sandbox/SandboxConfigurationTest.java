@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.teamsprovisioner.security.LocalTokenIssuerKeys;
+import org.teamsprovisioner.sandbox.settings.SandboxProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

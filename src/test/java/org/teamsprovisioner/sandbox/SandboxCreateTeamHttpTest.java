@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teamsprovisioner.sandbox.settings.DefaultDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -18,6 +18,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
+import org.teamsprovisioner.sandbox.http.SandboxJson;
+import org.teamsprovisioner.sandbox.settings.DefaultDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

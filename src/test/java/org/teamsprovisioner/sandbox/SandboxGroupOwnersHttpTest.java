@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.teamsprovisioner.sandbox.settings.DefaultDirectory;
+
 /**
  * {@code GET /groups/{id}/owners} as Graph's List group owners and paging docs describe it: a
  * directoryObject collection, {@code $select}, pages of {@code $top} with an {@code @odata.nextLink}

@@ -21,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.util.UriUtils;
+import org.teamsprovisioner.sandbox.http.SandboxJson;
+import org.teamsprovisioner.sandbox.settings.DefaultDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriUtils;
+import org.teamsprovisioner.sandbox.http.SandboxJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.teamsprovisioner.sandbox.settings.SandboxProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

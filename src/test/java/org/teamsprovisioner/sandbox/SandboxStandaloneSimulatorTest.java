@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import java.util.List;
+import java.util.ServiceLoader;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.teamsprovisioner.AlternativeProgram;
 import org.teamsprovisioner.support.FreePort;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +51,17 @@ class SandboxStandaloneSimulatorTest {
             """)
     void standaloneModeIsChosenByTheActiveProfile(String argument, boolean standalone) {
         assertThat(GraphSimulatorApplication.isRequested(new String[] {argument})).isEqualTo(standalone);
+    }
+
+    /** TeamsProvisionerApplication.main runs the first program found this way that the command line asks for. */
+    @Test
+    void theServiceFindsTheSimulatorAsItsOnlyAlternativeProgramWithoutNamingIt() {
+        List<AlternativeProgram> programs = ServiceLoader.load(AlternativeProgram.class).stream()
+                .map(ServiceLoader.Provider::get).toList();
+
+        assertThat(programs).singleElement().isInstanceOf(GraphSimulatorProgram.class);
+        assertThat(programs.get(0).isRequested(new String[] {"--spring.profiles.active=graph-simulator"})).isTrue();
+        assertThat(programs.get(0).isRequested(new String[] {"--spring.profiles.active=sandbox"})).isFalse();
     }
 
     @Test

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.teamsprovisioner.sandbox.settings.DefaultDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

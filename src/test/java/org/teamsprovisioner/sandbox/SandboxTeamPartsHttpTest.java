@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teamsprovisioner.sandbox.settings.DefaultDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

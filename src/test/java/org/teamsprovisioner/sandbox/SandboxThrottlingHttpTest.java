@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teamsprovisioner.sandbox.entra.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -280,7 +281,7 @@ class SandboxThrottlingHttpTest {
 
     /** A Graph token of the sandbox issuer for {@code appId} in {@code tenantId}, as Entra would issue it there. */
     private String appToken(String appId, String tenantId) {
-        return RunningSandbox.ISSUER.issue(new JWTClaimsSet.Builder()
+        return TestTokens.signed(RunningSandbox.ISSUER, new JWTClaimsSet.Builder()
                 .audience("https://graph.microsoft.com")
                 .issuer("https://sts.windows.net/" + tenantId + "/")
                 .claim("appid", appId)

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.teamsprovisioner.sandbox.settings.SandboxProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

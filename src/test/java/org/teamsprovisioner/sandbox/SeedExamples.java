@@ -4,6 +4,8 @@ import java.util.Map;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import org.teamsprovisioner.sandbox.http.SandboxJson;
+
 /**
  * The request bodies of the Create team seed (/work/shared/seeds/graph-create-team.txt), copied
  * verbatim. Examples 4 and 5 (team from a group) are left to the group simulation.

@@ -7,6 +7,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import org.teamsprovisioner.sandbox.routes.SandboxRoutes;
+import org.teamsprovisioner.sandbox.settings.SandboxProperties;
+
 /**
  * The simulator's routes on a free port with the real clock, for tests outside this package that
  * need a simulator of their own with particular throttling or faults: it starts in milliseconds,
