@@ -1,7 +1,6 @@
 package org.teamsprovisioner;
 
 import java.util.ServiceLoader;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
