@@ -25,9 +25,11 @@ class ArchitectureTest {
             .layer("security").definedBy("org.teamsprovisioner.security..")
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
             .whereLayer("policy").mayOnlyBeAccessedByLayers("api")
-            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api", "policy")
-            // The policy reads the directory through Graph; it never creates anything there.
-            .whereLayer("graph").mayOnlyBeAccessedByLayers("provisioning", "policy")
+            // graph implements provisioning's ports (TeamCreation, TeamProgress, CallPacing).
+            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api", "policy", "graph")
+            // The policy reads the directory through Graph; it never creates anything there. The API's
+            // preview shows the body graph's mapper (TeamBodies) builds.
+            .whereLayer("graph").mayOnlyBeAccessedByLayers("provisioning", "policy", "api")
             // The simulator is a stand-in for Microsoft's service: nothing may call it except over HTTP.
             .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
             // The sandbox contributes its issuer's keys to the security wiring (LocalTokenIssuerKeys), never the other way.
@@ -45,6 +47,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.web..", "org.springframework.http..", "org.springframework.r2dbc..",
                     "io.r2dbc..", "org.springframework.data.r2dbc..", "com.github.kagkarlsson..");
+
+    @ArchTest
+    static final ArchRule provisioningCoreReachesGraphOnlyThroughItsPorts = noClasses()
+            .that().resideInAPackage("org.teamsprovisioner.provisioning")
+            .should().dependOnClassesThat().resideInAPackage("org.teamsprovisioner.graph..");
 
     @ArchTest
     static final ArchRule simulatorSharesNoCodeWithTheGraphClient = noClasses()

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.teamsprovisioner.graph.TeamBodies;
 import org.teamsprovisioner.policy.CheckTeamRequest;
 import org.teamsprovisioner.policy.Requester;
 import org.teamsprovisioner.provisioning.IdempotencyKey;
@@ -27,7 +28,6 @@ import org.teamsprovisioner.request.InvalidTeamRequestException;
 import org.teamsprovisioner.provisioning.NewTeamRequest;
 import org.teamsprovisioner.provisioning.ReadTeamRequests;
 import org.teamsprovisioner.provisioning.RequestsInFlight;
-import org.teamsprovisioner.provisioning.TeamCreationPayload;
 import org.teamsprovisioner.provisioning.RequestStatus;
 import org.teamsprovisioner.provisioning.SubmitTeamRequest;
 import org.teamsprovisioner.provisioning.TeamRequest;
@@ -43,14 +43,14 @@ class TeamRequestController {
     private final CheckTeamRequest check;
     private final SubmitTeamRequest submit;
     private final ReadTeamRequests read;
-    private final TeamCreationPayload payloads;
+    private final TeamBodies payloads;
     private final Callers callers;
     private final IdempotencyKeys idempotencyKeys;
     private final CallerRateLimits rateLimits;
     private final RequestsInFlight inFlight;
     private final int inFlightLimit;
 
-    TeamRequestController(CheckTeamRequest check, SubmitTeamRequest submit, ReadTeamRequests read, TeamCreationPayload payloads,
+    TeamRequestController(CheckTeamRequest check, SubmitTeamRequest submit, ReadTeamRequests read, TeamBodies payloads,
             Callers callers, IdempotencyKeys idempotencyKeys, CallerRateLimits rateLimits, RequestsInFlight inFlight,
             RateLimitProperties limits) {
         this.check = check;

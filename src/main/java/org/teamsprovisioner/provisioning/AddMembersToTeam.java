@@ -7,7 +7,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.teamsprovisioner.graph.GraphClient;
 import org.teamsprovisioner.request.TeamSpec;
 import reactor.core.publisher.Mono;
 
@@ -22,11 +21,11 @@ class AddMembersToTeam {
     static final int CHUNK = 200;
     private static final Logger log = LoggerFactory.getLogger(AddMembersToTeam.class);
 
-    private final GraphClient graph;
+    private final TeamProgress graph;
     private final TeamSucceeded succeeded;
     private final Clock clock;
 
-    AddMembersToTeam(GraphClient graph, TeamSucceeded succeeded, Clock clock) {
+    AddMembersToTeam(TeamProgress graph, TeamSucceeded succeeded, Clock clock) {
         this.graph = graph;
         this.succeeded = succeeded;
         this.clock = clock;

@@ -2,7 +2,6 @@ package org.teamsprovisioner.provisioning;
 
 import java.time.Clock;
 import org.springframework.stereotype.Component;
-import org.teamsprovisioner.graph.GraphClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,17 +12,17 @@ import reactor.core.publisher.Mono;
 @Component
 class CheckFilesFolder {
 
-    private final GraphClient graph;
+    private final TeamProgress graph;
     private final Clock clock;
 
-    CheckFilesFolder(GraphClient graph, Clock clock) {
+    CheckFilesFolder(TeamProgress graph, Clock clock) {
         this.graph = graph;
         this.clock = clock;
     }
 
     Mono<StepResult> run(TeamRequest request) {
-        return graph.getTeam(request.teamId())
-                .flatMap(team -> graph.touchFilesFolder(request.teamId(), team.internalId()))
+        return graph.team(request.teamId())
+                .flatMap(team -> graph.touchFilesFolder(request.teamId(), team.generalChannelId()))
                 .then(Mono.fromSupplier(() -> StepResult.done(request.followUpDone(clock.instant()))));
     }
 }

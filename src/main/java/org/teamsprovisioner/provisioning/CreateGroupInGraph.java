@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.teamsprovisioner.graph.GraphClient;
-import org.teamsprovisioner.graph.GroupSummary;
-import org.teamsprovisioner.graph.NewGroup;
 import org.teamsprovisioner.request.TeamSpec;
 import reactor.core.publisher.Mono;
 
@@ -23,10 +20,10 @@ class CreateGroupInGraph {
     // Graph takes at most 20 owners and members together in the create-group call.
     static final int MAX_MEMBERS_IN_CREATE = 20;
 
-    private final GraphClient graph;
+    private final TeamCreation graph;
     private final Clock clock;
 
-    CreateGroupInGraph(GraphClient graph, Clock clock) {
+    CreateGroupInGraph(TeamCreation graph, Clock clock) {
         this.graph = graph;
         this.clock = clock;
     }
@@ -45,16 +42,16 @@ class CreateGroupInGraph {
                 .flatMap(found -> found.isEmpty() ? create : Mono.just(created(request, found.get(0))));
     }
 
-    private StepResult created(TeamRequest request, GroupSummary group) {
+    private StepResult created(TeamRequest request, TeamCreation.Group group) {
         Instant now = clock.instant();
-        Instant createdAt = group.createdDateTime() == null ? now : group.createdDateTime().toInstant();
+        Instant createdAt = group.createdAt() == null ? now : group.createdAt();
         return StepResult.after(request.groupCreated(group.id(), createdAt, now), Duration.ZERO);
     }
 
-    private static NewGroup newGroup(TeamSpec spec, String nickname) {
+    private static TeamCreation.GroupToCreate newGroup(TeamSpec spec, String nickname) {
         List<String> owners = spec.owners().stream().limit(MAX_MEMBERS_IN_CREATE).toList();
         List<String> members = spec.members().stream().filter(m -> !spec.owners().contains(m))
                 .limit(Math.max(0, MAX_MEMBERS_IN_CREATE - owners.size())).toList();
-        return new NewGroup(spec.displayName(), spec.description(), nickname, spec.visibility(), owners, members);
+        return new TeamCreation.GroupToCreate(spec.displayName(), spec.description(), nickname, spec.visibility(), owners, members);
     }
 }

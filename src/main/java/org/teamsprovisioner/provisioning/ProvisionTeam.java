@@ -9,10 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.teamsprovisioner.graph.GraphCallContext;
-import org.teamsprovisioner.graph.GraphException;
-import org.teamsprovisioner.graph.GraphPacing;
-import org.teamsprovisioner.graph.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,7 +19,7 @@ import reactor.core.publisher.Mono;
 public class ProvisionTeam {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisionTeam.class);
-    static final String TEAM_REQUEST_ID = "teamRequestId";
+    static final String TEAM_REQUEST_ID = TeamRequestContext.TEAM_REQUEST_ID;
 
     private final TeamRequestStore store;
     private final CreateGroupInGraph createGroup;
@@ -32,14 +28,14 @@ public class ProvisionTeam {
     private final ReadCreatedTeam readTeam;
     private final AddMembersToTeam addMembers;
     private final CheckFilesFolder checkFilesFolder;
-    private final GraphPacing pacing;
+    private final CallPacing pacing;
     private final ProvisioningProperties properties;
     private final ProvisioningMetrics metrics;
     private final Clock clock;
 
     ProvisionTeam(TeamRequestStore store, CreateGroupInGraph createGroup, CreateTeamInGraph createTeam,
             PollTeamOperation pollOperation, ReadCreatedTeam readTeam, AddMembersToTeam addMembers,
-            CheckFilesFolder checkFilesFolder, GraphPacing pacing, ProvisioningProperties properties, ProvisioningMetrics metrics,
+            CheckFilesFolder checkFilesFolder, CallPacing pacing, ProvisioningProperties properties, ProvisioningMetrics metrics,
             Clock clock) {
         this.store = store;
         this.createGroup = createGroup;
@@ -67,7 +63,7 @@ public class ProvisionTeam {
                         .orElseGet(() -> paced(request, held)))
                 .defaultIfEmpty(NextRun.DONE)
                 // Every Graph call of this run is logged with the request it was made for.
-                .contextWrite(GraphCallContext.forTeamRequest(requestId));
+                .contextWrite(TeamRequestContext.forTeamRequest(requestId));
     }
 
     /**
@@ -149,7 +145,7 @@ public class ProvisionTeam {
         String post = postOf(request.step());
         Mono<TeamRequest> ready = post != null && !reconcile ? store.save(request.sending(post, now)) : Mono.just(request);
         return ready.flatMap(current -> step(current, reconcile)
-                .onErrorResume(GraphException.class, error -> Mono.just(afterFailure(current, error))));
+                .onErrorResume(GraphCallFailed.class, error -> Mono.just(afterFailure(current, error))));
     }
 
     /** The request FAILED with DeadlineExceeded when its run has outlived its deadline; a SUCCEEDED follow-up never fails. */
@@ -183,7 +179,7 @@ public class ProvisionTeam {
         };
     }
 
-    private StepResult afterFailure(TeamRequest attempted, GraphException error) {
+    private StepResult afterFailure(TeamRequest attempted, GraphCallFailed error) {
         Instant now = clock.instant();
         // A refused POST did nothing in Graph; only an answer that never came (or a 5xx) leaves it pending.
         TeamRequest request = attempted.hasPendingCall() && !error.isAmbiguous() ? attempted.settled(now) : attempted;
@@ -215,7 +211,7 @@ public class ProvisionTeam {
      * The request's view keeps Graph's code and a summary: Graph's and Entra's own text can name client
      * ids, tenants and hosts, and goes to the log, with Graph's request-id.
      */
-    private static StepResult failed(TeamRequest request, GraphException error, String message, Instant now) {
+    private static StepResult failed(TeamRequest request, GraphCallFailed error, String message, Instant now) {
         log.warn("Team request {} at {}: Graph answered {} {}: {}", request.id(), request.step(), error.status(), error.code(),
                 error.getMessage());
         return StepResult.done(request.failed(error.code(), message, now));
@@ -226,7 +222,7 @@ public class ProvisionTeam {
      * guidance: retry three times, 10 seconds apart; the sandbox and this code then keep backing
      * off until the group is 15 minutes old, after which the 404 is final.
      */
-    private StepResult whileGroupReplicates(TeamRequest request, GraphException error, Instant now) {
+    private StepResult whileGroupReplicates(TeamRequest request, GraphCallFailed error, Instant now) {
         Instant created = request.groupCreatedAt();
         if (created == null || !now.isBefore(created.plus(properties.replicationWindow()))) {
             log.warn("Team request {}: group {} still not found: {}", request.id(), request.groupId(), error.getMessage());
@@ -244,7 +240,7 @@ public class ProvisionTeam {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static boolean isRetryable(Step step, GraphException error) {
+    private static boolean isRetryable(Step step, GraphCallFailed error) {
         // Graph is eventually consistent: an operation or team it has just announced can 404 for a short while.
         return error.isTransient() || (error.isNotFound() && step != Step.CREATE_TEAM && step != Step.CREATE_GROUP);
     }

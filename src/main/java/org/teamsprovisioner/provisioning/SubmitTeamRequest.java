@@ -7,8 +7,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.teamsprovisioner.graph.GraphPacing;
-import org.teamsprovisioner.graph.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /** Accepts a validated team request: stores it with its job and returns at once; provisioning runs in a worker. */
@@ -23,10 +21,10 @@ public class SubmitTeamRequest {
     private final IdempotencyKeyStore keys;
     private final IdempotencyProperties idempotency;
     private final ProvisioningProperties provisioning;
-    private final GraphPacing pacing;
+    private final CallPacing pacing;
 
     SubmitTeamRequest(TeamRequestStore store, ProvisioningQueue queue, Clock clock, IdempotencyKeyStore keys,
-            IdempotencyProperties idempotency, ProvisioningProperties provisioning, GraphPacing pacing) {
+            IdempotencyProperties idempotency, ProvisioningProperties provisioning, CallPacing pacing) {
         this.store = store;
         this.queue = queue;
         this.clock = clock;

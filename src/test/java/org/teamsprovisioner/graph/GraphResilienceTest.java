@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import org.teamsprovisioner.support.SandboxH2Test;
 
 /**
