@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * triggers it. The General channel's id is the team's thread id ({@code internalId}).
  */
 @Component
-class CheckFilesFolder {
+class CheckFilesFolder implements StepHandler {
 
     private final TeamProgress graph;
     private final Clock clock;
@@ -20,9 +20,11 @@ class CheckFilesFolder {
         this.clock = clock;
     }
 
-    Mono<StepResult> run(TeamRequest request) {
-        return graph.team(request.teamId())
-                .flatMap(team -> graph.touchFilesFolder(request.teamId(), team.generalChannelId()))
+    @Override
+    public Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+        String teamId = request.progress().teamId();
+        return graph.team(teamId)
+                .flatMap(team -> graph.touchFilesFolder(teamId, team.generalChannelId()))
                 .then(Mono.fromSupplier(() -> StepResult.done(request.followUpDone(clock.instant()))));
     }
 }

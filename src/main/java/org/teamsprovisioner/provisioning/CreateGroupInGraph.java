@@ -3,7 +3,6 @@ package org.teamsprovisioner.provisioning;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.teamsprovisioner.request.TeamSpec;
@@ -15,10 +14,7 @@ import reactor.core.publisher.Mono;
  * created is found by nickname and adopted instead of a second one being made.
  */
 @Component
-class CreateGroupInGraph {
-
-    // Graph takes at most 20 owners and members together in the create-group call.
-    static final int MAX_MEMBERS_IN_CREATE = 20;
+class CreateGroupInGraph implements StepHandler {
 
     private final TeamCreation graph;
     private final Clock clock;
@@ -32,7 +28,8 @@ class CreateGroupInGraph {
         return "team-" + requestId.toString().replace("-", "");
     }
 
-    Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+    @Override
+    public Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
         String nickname = mailNickname(request.id());
         Mono<StepResult> create = Mono.defer(() -> graph.createGroup(newGroup(request.spec(), nickname)).map(group -> created(request, group)));
         if (!reconcileFirst) {
@@ -48,10 +45,10 @@ class CreateGroupInGraph {
         return StepResult.after(request.groupCreated(group.id(), createdAt, now), Duration.ZERO);
     }
 
+    /** Who the create call carries is the {@link MembershipPlan}'s to say; the rest are added once the team exists. */
     private static TeamCreation.GroupToCreate newGroup(TeamSpec spec, String nickname) {
-        List<String> owners = spec.owners().stream().limit(MAX_MEMBERS_IN_CREATE).toList();
-        List<String> members = spec.members().stream().filter(m -> !spec.owners().contains(m))
-                .limit(Math.max(0, MAX_MEMBERS_IN_CREATE - owners.size())).toList();
-        return new TeamCreation.GroupToCreate(spec.displayName(), spec.description(), nickname, spec.visibility(), owners, members);
+        MembershipPlan plan = MembershipPlan.of(spec);
+        return new TeamCreation.GroupToCreate(spec.displayName(), spec.description(), nickname, spec.visibility(), plan.groupOwners(),
+                plan.groupMembers());
     }
 }

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * may have created is looked for first, and adopted instead of a second one being made.
  */
 @Component
-class CreateTeamInGraph {
+class CreateTeamInGraph implements StepHandler {
 
     private final TeamCreation graph;
     private final ProvisioningProperties properties;
@@ -25,8 +25,9 @@ class CreateTeamInGraph {
         this.clock = clock;
     }
 
-    Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
-        if (request.groupId() != null) {
+    @Override
+    public Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+        if (request.group() != null) {
             return fromGroup(request, reconcileFirst);
         }
         Mono<StepResult> post = Mono.defer(() -> graph.createTeam(request.spec(), null)
@@ -36,7 +37,7 @@ class CreateTeamInGraph {
         }
         // Display names are not unique, so only a group of that name created since this request's
         // POST counts as the team that POST made.
-        Instant since = request.pendingSince().minus(properties.reconcileSkew());
+        Instant since = request.pending().since().minus(properties.reconcileSkew());
         return graph.findGroupsByDisplayName(request.spec().displayName())
                 .map(groups -> groups.stream().filter(group -> createdSince(group, since)).findFirst())
                 .flatMap(found -> found.isPresent() ? Mono.just(adopted(request, found.get().id())) : post);
@@ -48,19 +49,20 @@ class CreateTeamInGraph {
      * made it.
      */
     private Mono<StepResult> fromGroup(TeamRequest request, boolean reconcileFirst) {
-        if (request.groupCreatedAt() == null) {
+        String groupId = request.group().id();
+        if (request.group().createdAt() == null) {
             // An existing group: learn its age first, so a 404 can be told apart from replication lag.
-            return graph.findGroup(request.groupId())
+            return graph.findGroup(groupId)
                     .map(group -> StepResult.after(request.groupSeen(group.createdAt() == null ? request.createdAt()
                             : group.createdAt(), clock.instant()), Duration.ZERO))
                     .switchIfEmpty(Mono.fromSupplier(() -> StepResult.done(request.failed("GroupNotFound",
-                            "No group " + request.groupId() + " exists in the directory.", clock.instant()))));
+                            "No group " + groupId + " exists in the directory.", clock.instant()))));
         }
         boolean ourGroup = request.spec().existingGroupId() == null;
-        return graph.createTeam(request.spec(), request.groupId())
+        return graph.createTeam(request.spec(), groupId)
                 .map(created -> accepted(request, created))
                 .onErrorResume(GraphCallFailed.class, error -> error.isConflict() && (ourGroup || reconcileFirst)
-                        ? Mono.just(adopted(request, request.groupId()))
+                        ? Mono.just(adopted(request, groupId))
                         : Mono.error(error));
     }
 

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * other than succeeded or failed (including values added to Graph's enum later) means "still running".
  */
 @Component
-class PollTeamOperation {
+class PollTeamOperation implements StepHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PollTeamOperation.class);
 
@@ -27,8 +27,10 @@ class PollTeamOperation {
         this.clock = clock;
     }
 
-    Mono<StepResult> run(TeamRequest request) {
-        return graph.operation(request.teamId(), request.operation().id()).map(operation -> outcome(request, operation));
+    @Override
+    public Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+        TeamRequest.GraphProgress progress = request.progress();
+        return graph.operation(progress.teamId(), progress.operation().id()).map(operation -> outcome(request, operation));
     }
 
     private StepResult outcome(TeamRequest request, TeamProgress.Operation operation) {
@@ -36,7 +38,7 @@ class PollTeamOperation {
         if (operation.failed()) {
             // Graph's own text stays in the log; the request's view gets its code and a sentence of ours.
             TeamProgress.OperationError error = operation.error();
-            log.warn("Team request {}: operation {} failed: {}", request.id(), request.operation().id(),
+            log.warn("Team request {}: operation {} failed: {}", request.id(), request.progress().operation().id(),
                     error == null ? null : error.code() + " " + error.message());
             return StepResult.done(observed.failed(error == null || error.code() == null ? "OperationFailed" : error.code(),
                     "Microsoft Teams reported the team creation as failed; retry the request.", clock.instant()));

@@ -51,7 +51,7 @@ public class SubmitTeamRequest {
 
     /** When the job's first step is likely to get its Graph call slot; a job that ran sooner would only learn its slot is later. */
     private Instant firstRunOf(TeamRequest request) {
-        GraphWorkload workload = ProvisionTeam.workloadOf(request);
+        GraphWorkload workload = ProvisioningSteps.workloadOf(request);
         return workload == null ? request.createdAt() : pacing.expectedTurn(workload);
     }
 

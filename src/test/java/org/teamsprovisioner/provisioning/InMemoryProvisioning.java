@@ -32,9 +32,9 @@ final class InMemoryProvisioning {
     InMemoryProvisioning(ProvisioningProperties properties) {
         this.properties = properties;
         TeamSucceeded succeeded = new TeamSucceeded(properties, clock);
-        provisionTeam = new ProvisionTeam(store, new CreateGroupInGraph(graph, clock), new CreateTeamInGraph(graph, properties, clock),
+        provisionTeam = new ProvisionTeam(store, List.of(new CreateGroupInGraph(graph, clock), new CreateTeamInGraph(graph, properties, clock),
                 new PollTeamOperation(graph, properties, clock), new ReadCreatedTeam(graph, succeeded, clock),
-                new AddMembersToTeam(graph, succeeded, clock), new CheckFilesFolder(graph, clock), graph, properties,
+                new AddMembersToTeam(graph, succeeded, clock), new CheckFilesFolder(graph, clock)), graph, properties,
                 new ProvisioningMetrics(meters), clock);
     }
 

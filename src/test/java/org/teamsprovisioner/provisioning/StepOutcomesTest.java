@@ -36,15 +36,48 @@ class StepOutcomesTest {
         assertThat(provisioning.runNextStep(id)).isEqualTo(POLL_INITIAL_DELAY);
         TeamRequest accepted = provisioning.request(id);
         assertThat(accepted.step()).isEqualTo(Step.AWAIT_OPERATION);
-        assertThat(accepted.pendingCall()).isNull();
+        assertThat(accepted.pending()).isNull();
         TeamRequest done = provisioning.runToEnd(id);
 
         assertThat(done.status()).isEqualTo(RequestStatus.SUCCEEDED);
         assertThat(done.step()).isEqualTo(Step.DONE);
-        assertThat(done.webUrl()).isEqualTo("https://teams.example/" + done.teamId());
+        assertThat(done.progress().webUrl()).isEqualTo("https://teams.example/" + done.progress().teamId());
         assertThat(provisioning.graph.calls()).containsExactly(CREATE_TEAM, OPERATION, TEAM, TEAM, FILES_FOLDER);
         assertThat(provisioning.graph.paced()).containsExactly(GraphWorkload.CREATE_TEAM, GraphWorkload.TEAMS_READ,
                 GraphWorkload.GET_TEAM, GraphWorkload.TEAMS_READ);
+    }
+
+    @Test
+    void groupFirstRequestAddsWhomTheCreateGroupCallCouldNotCarryOnceTheTeamExists() {
+        InMemoryProvisioning provisioning = new InMemoryProvisioning();
+        List<String> members = java.util.stream.IntStream.range(0, 25).mapToObj(i -> "member" + i + "@contoso.com").toList();
+        UUID id = provisioning.submit(spec("Crowded", List.of(ALICE, "bob@contoso.com"), members, null, "group-first"));
+
+        TeamRequest done = provisioning.runToEnd(id);
+
+        assertThat(done.status()).isEqualTo(RequestStatus.SUCCEEDED);
+        InMemoryGraph.StoredGroup group = provisioning.graph.groups().get(0);
+        assertThat(group.owners()).containsExactly(ALICE, "bob@contoso.com");
+        assertThat(group.members()).hasSize(18);
+        assertThat(provisioning.graph.memberChunks()).containsExactly(members.subList(18, 25));
+        assertThat(done.progress().membersAdded()).isEqualTo(7);
+        assertThat(provisioning.graph.paced()).contains(GraphWorkload.TEAMS_WRITE);
+    }
+
+    @Test
+    void teamFromAnExistingGroupGetsEveryoneTheRequestNamesAddedAfterwards() {
+        InMemoryProvisioning provisioning = new InMemoryProvisioning();
+        String existing = "0040b377-61d8-43db-94f5-81374122dc7e";
+        provisioning.graph.existingGroup(existing, START.minus(Duration.ofDays(3)));
+        UUID id = provisioning.submit(spec("Existing", List.of(ALICE), List.of("carol@contoso.com"), existing, "direct"));
+
+        TeamRequest done = provisioning.runToEnd(id);
+
+        assertThat(done.status()).isEqualTo(RequestStatus.SUCCEEDED);
+        assertThat(done.progress().teamId()).isEqualTo(existing);
+        assertThat(done.group().createdAt()).isEqualTo(START.minus(Duration.ofDays(3)));
+        assertThat(provisioning.graph.memberChunks()).containsExactly(List.of(ALICE, "carol@contoso.com"));
+        assertThat(provisioning.graph.paced()).startsWith(GraphWorkload.DIRECTORY, GraphWorkload.CREATE_TEAM);
     }
 
     @Test
@@ -59,7 +92,7 @@ class StepOutcomesTest {
         assertThat(waiting.step()).isEqualTo(Step.CREATE_TEAM);
         assertThat(waiting.stepAttempts()).isZero();
         // Graph refused the POST: nothing is pending, so the next run sends it without reconciling.
-        assertThat(waiting.pendingCall()).isNull();
+        assertThat(waiting.pending()).isNull();
 
         assertThat(provisioning.runToEnd(id).status()).isEqualTo(RequestStatus.SUCCEEDED);
         assertThat(provisioning.graph.callsOf(CREATE_TEAM)).isEqualTo(2);
@@ -125,7 +158,7 @@ class StepOutcomesTest {
         provisioning.graph.failNext(CREATE_TEAM, 100, InMemoryGraph.notFound());
         UUID id = provisioning.submit(groupFirst("Replicating"));
         provisioning.runUntil(id, Step.CREATE_TEAM);
-        String groupId = provisioning.request(id).groupId();
+        String groupId = provisioning.request(id).group().id();
 
         List<Duration> waits = new ArrayList<>();
         for (Duration wait = provisioning.runNextStep(id); wait != null; wait = provisioning.runNextStep(id)) {
@@ -154,7 +187,7 @@ class StepOutcomesTest {
         TeamRequest done = provisioning.runToEnd(id);
 
         assertThat(done.status()).isEqualTo(RequestStatus.SUCCEEDED);
-        assertThat(done.teamId()).isEqualTo(done.groupId());
+        assertThat(done.progress().teamId()).isEqualTo(done.group().id());
         assertThat(provisioning.graph.teams()).isEqualTo(1);
     }
 
@@ -185,7 +218,7 @@ class StepOutcomesTest {
         assertThat(failed.status()).isEqualTo(RequestStatus.FAILED);
         assertThat(failed.step()).isEqualTo(Step.CREATE_TEAM);
         assertThat(failed.stepAttempts()).isZero();
-        assertThat(failed.pendingCall()).isNull();
+        assertThat(failed.pending()).isNull();
         assertThat(failed.error().code()).isEqualTo("InvalidTemplate");
         assertThat(failed.error().message()).isEqualTo("Summary of HTTP 400.").doesNotContain("Graph's own text");
     }
@@ -198,15 +231,15 @@ class StepOutcomesTest {
 
         Duration wait = provisioning.runNextStep(id);
         TeamRequest pending = provisioning.request(id);
-        assertThat(pending.pendingCall()).isEqualTo("POST /teams");
+        assertThat(pending.pending().call()).isEqualTo("POST /teams");
         assertThat(pending.stepAttempts()).isEqualTo(1);
         provisioning.clock.advance(wait);
 
         provisioning.runNextStep(id);
         TeamRequest adopted = provisioning.request(id);
         assertThat(adopted.step()).isEqualTo(Step.READ_TEAM);
-        assertThat(adopted.pendingCall()).isNull();
-        assertThat(adopted.teamId()).isEqualTo(provisioning.graph.groups().get(0).id());
+        assertThat(adopted.pending()).isNull();
+        assertThat(adopted.progress().teamId()).isEqualTo(provisioning.graph.groups().get(0).id());
 
         assertThat(provisioning.runToEnd(id).status()).isEqualTo(RequestStatus.SUCCEEDED);
         assertThat(provisioning.graph.callsOf(CREATE_TEAM)).isEqualTo(1);
@@ -238,7 +271,7 @@ class StepOutcomesTest {
         assertThat(provisioning.graph.calls()).startsWith(CREATE_GROUP, FIND_GROUPS_BY_MAIL_NICKNAME, CREATE_TEAM);
         assertThat(provisioning.graph.groups()).hasSize(1);
         assertThat(provisioning.graph.groups().get(0).mailNickname()).isEqualTo("team-" + id.toString().replace("-", ""));
-        assertThat(done.groupId()).isEqualTo(provisioning.graph.groups().get(0).id());
+        assertThat(done.group().id()).isEqualTo(provisioning.graph.groups().get(0).id());
     }
 
     @Test
@@ -253,8 +286,8 @@ class StepOutcomesTest {
 
         TeamRequest adopted = provisioning.request(id);
         assertThat(adopted.step()).isEqualTo(Step.READ_TEAM);
-        assertThat(adopted.teamId()).isEqualTo(adopted.groupId());
-        assertThat(adopted.operation()).isNull();
+        assertThat(adopted.progress().teamId()).isEqualTo(adopted.group().id());
+        assertThat(adopted.progress().operation()).isNull();
         assertThat(provisioning.runToEnd(id).status()).isEqualTo(RequestStatus.SUCCEEDED);
         assertThat(provisioning.graph.callsOf(CREATE_TEAM)).isEqualTo(2);
         assertThat(provisioning.graph.teams()).isEqualTo(1);
@@ -271,7 +304,7 @@ class StepOutcomesTest {
 
         assertThat(failed.status()).isEqualTo(RequestStatus.FAILED);
         assertThat(failed.error().code()).isEqualTo("Conflict");
-        assertThat(failed.teamId()).isNull();
+        assertThat(failed.progress().teamId()).isNull();
     }
 
     @Test
@@ -329,7 +362,7 @@ class StepOutcomesTest {
         // Up to 10 % more, so a bulk's polls spread out.
         assertThat(asked).isBetween(Duration.ofMinutes(2), Duration.ofSeconds(132));
         assertThat(shorter).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(33));
-        assertThat(provisioning.request(id).operation().status()).isEqualTo("inProgress");
+        assertThat(provisioning.request(id).progress().operation().status()).isEqualTo("inProgress");
     }
 
     @Test
@@ -345,7 +378,7 @@ class StepOutcomesTest {
         assertThat(failed.step()).isEqualTo(Step.AWAIT_OPERATION);
         assertThat(failed.error().code()).isEqualTo("TeamProvisioningFailed");
         assertThat(failed.error().message()).isEqualTo("Microsoft Teams reported the team creation as failed; retry the request.");
-        assertThat(failed.operation().attemptsCount()).isEqualTo(2);
+        assertThat(failed.progress().operation().attemptsCount()).isEqualTo(2);
     }
 
     @Test
