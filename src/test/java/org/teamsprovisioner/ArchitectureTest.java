@@ -12,7 +12,12 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.teamsprovisioner.security.LocalTokenIssuerKeys;
 
-/** Keeps the request path a straight line (api → policy → provisioning → graph) and the use cases free of adapter types. */
+/**
+ * Keeps the request path a straight line, api → provisioning's use cases → policy, then the job's
+ * steps → Graph through ports, and the core (request, policy, provisioning) free of adapters: HTTP
+ * in (api), the database (provisioning.store), the scheduler (provisioning.jobs) and Graph (graph)
+ * depend on the core, never the other way, and not on each other.
+ */
 @AnalyzeClasses(packages = "org.teamsprovisioner", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -21,27 +26,47 @@ class ArchitectureTest {
             .layer("api").definedBy("org.teamsprovisioner.api..")
             .layer("request").definedBy("org.teamsprovisioner.request..")
             .layer("policy").definedBy("org.teamsprovisioner.policy..")
-            .layer("provisioning").definedBy("org.teamsprovisioner.provisioning..")
+            .layer("provisioning").definedBy("org.teamsprovisioner.provisioning")
+            .layer("store").definedBy("org.teamsprovisioner.provisioning.store..")
+            .layer("jobs").definedBy("org.teamsprovisioner.provisioning.jobs..")
             .layer("graph").definedBy("org.teamsprovisioner.graph..")
             .layer("sandbox").definedBy("org.teamsprovisioner.sandbox..")
             .layer("security").definedBy("org.teamsprovisioner.security..")
+            .layer("config").definedBy("org.teamsprovisioner.config..")
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
-            // The use cases call the policy; graph implements the policy's Directory port.
+            // The adapters implement the core's ports (TeamRequestStore, ProvisioningQueue, TeamCreation, ...).
+            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api", "store", "jobs", "graph")
+            // The use cases call the policy; graph implements its Directory port.
             .whereLayer("policy").mayOnlyBeAccessedByLayers("api", "provisioning", "graph")
-            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("api", "policy", "provisioning", "graph")
-            .whereLayer("graph").mayOnlyBeAccessedByLayers("provisioning")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("api", "policy", "provisioning", "store", "jobs", "graph")
+            // Only the preview shows what graph's mapper (TeamBodies) would send; everything else reaches Graph through ports.
+            .whereLayer("graph").mayOnlyBeAccessedByLayers("api")
+            .whereLayer("store").mayNotBeAccessedByAnyLayer()
+            .whereLayer("jobs").mayNotBeAccessedByAnyLayer()
+            .whereLayer("config").mayNotBeAccessedByAnyLayer()
             // The simulator is a stand-in for Microsoft's service: nothing may call it except over HTTP.
             .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
             // The sandbox contributes its issuer's keys to the security wiring (LocalTokenIssuerKeys), never the other way.
             .whereLayer("security").mayOnlyBeAccessedByLayers("api", "sandbox");
 
+    /** The core knows no adapter: not the web, the database, the scheduler, Graph's client or the security wiring. */
+    @ArchTest
+    static final ArchRule coreDependsOnNoAdapter = noClasses()
+            .that().resideInAnyPackage("org.teamsprovisioner.provisioning", "org.teamsprovisioner.policy..", "org.teamsprovisioner.request..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.teamsprovisioner.api..", "org.teamsprovisioner.graph..",
+                    "org.teamsprovisioner.provisioning.store..", "org.teamsprovisioner.provisioning.jobs..",
+                    "org.teamsprovisioner.security..", "org.teamsprovisioner.config..", "org.teamsprovisioner.sandbox..");
+
     /** The request model and the policy sit below the use cases: they never reach up to provisioning or out to adapters. */
     @ArchTest
-    static final ArchRule requestModelAndPolicyDependOnNoAdapterOrUseCase = noClasses()
+    static final ArchRule requestModelAndPolicyDependOnNoUseCase = noClasses()
             .that().resideInAnyPackage("org.teamsprovisioner.request..", "org.teamsprovisioner.policy..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.teamsprovisioner.provisioning..", "org.teamsprovisioner.graph..",
-                    "org.teamsprovisioner.api..", "org.teamsprovisioner.security..", "org.teamsprovisioner.config..");
+            .should().dependOnClassesThat().resideInAPackage("org.teamsprovisioner.provisioning..");
+
+    @ArchTest
+    static final ArchRule requestModelDependsOnNothingOfTheService = noClasses()
+            .that().resideInAPackage("org.teamsprovisioner.request..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.teamsprovisioner.policy..", "org.teamsprovisioner.provisioning..");
 
     @ArchTest
     static final ArchRule sandboxUsesOnlyTheLocalIssuerTypeOfSecurity = noClasses()
@@ -59,8 +84,7 @@ class ArchitectureTest {
     // They meet in the core: the store writes each request's job row, in its own transaction, as the
     // jobs' implementation of ProvisioningJobRows describes it.
     @ArchTest
-    static final ArchRule storeAndJobsDoNotKnowEachOther = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
-            .slices().matching("org.teamsprovisioner.provisioning.(store|jobs)..").should().notDependOnEachOther();
+    static final ArchRule storeAndJobsDoNotKnowEachOther = slices().matching("org.teamsprovisioner.provisioning.(store|jobs)..").should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule simulatorSharesNoCodeWithTheGraphClient = noClasses()

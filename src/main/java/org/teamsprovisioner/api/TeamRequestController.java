@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.teamsprovisioner.graph.TeamBodies;
 import org.teamsprovisioner.provisioning.PreviewTeamRequest;
 import org.teamsprovisioner.provisioning.ReadTeamRequests;
 import org.teamsprovisioner.provisioning.RequestStatus;
 import org.teamsprovisioner.provisioning.SubmitTeamRequest;
-import org.teamsprovisioner.provisioning.TeamCreationPayload;
 import org.teamsprovisioner.request.Caller;
 import reactor.core.publisher.Mono;
 
@@ -33,12 +33,12 @@ class TeamRequestController {
     private final SubmitTeamRequest submit;
     private final PreviewTeamRequest preview;
     private final ReadTeamRequests read;
-    private final TeamCreationPayload payloads;
+    private final TeamBodies payloads;
     private final Callers callers;
     private final IdempotencyKeys idempotencyKeys;
     private final CallerRateLimits rateLimits;
 
-    TeamRequestController(SubmitTeamRequest submit, PreviewTeamRequest preview, ReadTeamRequests read, TeamCreationPayload payloads,
+    TeamRequestController(SubmitTeamRequest submit, PreviewTeamRequest preview, ReadTeamRequests read, TeamBodies payloads,
             Callers callers, IdempotencyKeys idempotencyKeys, CallerRateLimits rateLimits) {
         this.submit = submit;
         this.preview = preview;

@@ -10,6 +10,7 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /**

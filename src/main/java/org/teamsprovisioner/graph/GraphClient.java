@@ -13,52 +13,27 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The provisioner's only way into Microsoft Graph: the few calls it needs, with app-only tokens. */
 public class GraphClient {
 
-    private static final String MEMBER_TYPE = "#microsoft.graph.aadUserConversationMember";
-
     private final WebClient web;
     private final String root;
     private final Clock clock;
     private final GraphGuards guards;
     private final JsonMapper json;
+    private final TeamBodies bodies;
 
     GraphClient(WebClient web, GraphProperties properties, Clock clock, GraphGuards guards, JsonMapper json) {
         this.web = web;
         this.root = properties.root();
+        this.bodies = new TeamBodies(root);
         this.clock = clock;
         this.guards = guards;
         this.json = json;
-    }
-
-    /** The exact body {@link #createTeam} sends, also for previews. */
-    public TeamBody bodyFor(NewTeam team) {
-        List<TeamBody.Channel> channels = team.channels().stream()
-                .map(c -> new TeamBody.Channel(c.displayName(), c.description(), c.favoriteByDefault()))
-                .toList();
-        List<TeamBody.InstalledApp> apps = team.installedApps().stream()
-                .map(app -> new TeamBody.InstalledApp(root + "/appCatalogs/teamsApps(" + key(app) + ")"))
-                .toList();
-        Map<String, Map<String, Object>> settings = team.settings();
-        String template = bind("teamsTemplates", team.templateId());
-        if (team.groupId() != null) {
-            // Graph takes the name, visibility and members from the group and rejects them here.
-            return new TeamBody(template, bind("groups", team.groupId()), null, null, null, null, channels,
-                    settings.get("memberSettings"), settings.get("guestSettings"), settings.get("funSettings"),
-                    settings.get("messagingSettings"), settings.get("discoverySettings"), apps);
-        }
-        List<TeamBody.Member> members = new ArrayList<>();
-        team.owners().forEach(owner -> members.add(new TeamBody.Member(MEMBER_TYPE, List.of("owner"), bind("users", owner))));
-        team.members().stream()
-                .filter(member -> !team.owners().contains(member))
-                .forEach(member -> members.add(new TeamBody.Member(MEMBER_TYPE, List.of(), bind("users", member))));
-        return new TeamBody(template, null, team.displayName(), team.description(), team.visibility(), members, channels,
-                settings.get("memberSettings"), settings.get("guestSettings"), settings.get("funSettings"),
-                settings.get("messagingSettings"), settings.get("discoverySettings"), apps);
     }
 
     /**
@@ -66,10 +41,15 @@ public class GraphClient {
      * re-sent here: a failure after sending is {@linkplain GraphException#isAmbiguous() ambiguous}.
      */
     public Mono<CreatedTeam> createTeam(NewTeam team) {
+        return createTeam(bodies.bodyFor(team));
+    }
+
+    /** {@code POST /teams} with a body made by {@link TeamBodies}. */
+    Mono<CreatedTeam> createTeam(TeamBody body) {
         return guards.background(GraphWorkload.CREATE_TEAM, () -> web.post()
                 .uri(URI.create(root + "/teams"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(bodyFor(team))
+                .bodyValue(body)
                 .exchangeToMono(response -> response.statusCode().value() == 202
                         ? response.releaseBody().then(Mono.fromCallable(() -> accepted(response)))
                         : failure(response))
@@ -230,7 +210,7 @@ public class GraphClient {
     }
 
     private static String segment(String value) {
-        return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+        return GraphUris.segment(value);
     }
 
     /**
@@ -449,11 +429,10 @@ public class GraphClient {
     }
 
     private String bind(String collection, String id) {
-        return root + "/" + collection + "(" + key(id) + ")";
+        return GraphUris.bind(root, collection, id);
     }
 
-    /** An OData string key: quotes doubled, then percent-encoded where a path segment needs it. */
     private static String key(String id) {
-        return "'" + segment(id.replace("'", "''")) + "'";
+        return GraphUris.key(id);
     }
 }

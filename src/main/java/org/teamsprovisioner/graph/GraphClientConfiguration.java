@@ -37,7 +37,7 @@ class GraphClientConfiguration {
         // The breakers are configured under resilience4j.circuitbreaker.* in application.yml, one per
         // workload; the retry needs code (Retry-After decides its wait), so it is built from
         // provisioner.graph.retry.* and registered for Resilience4j's metrics.
-        return new GraphGuards(pauses, workload -> breakers.circuitBreaker(workload.breakerName()),
+        return new GraphGuards(pauses, workload -> breakers.circuitBreaker(GraphGuards.breakerName(workload)),
                 retries.retry(GraphGuards.READ_RETRY, GraphGuards.readRetry(retry)), retry.initialBackoff());
     }
 
@@ -58,6 +58,26 @@ class GraphClientConfiguration {
                 .filter(new GraphCallRecorder(meters, properties.baseUrl().getPath()))
                 .build();
         return new GraphClient(web, properties, clock, guards, json);
+    }
+
+    @Bean
+    TeamBodies teamBodies(GraphProperties properties) {
+        return new TeamBodies(properties.root());
+    }
+
+    @Bean
+    GraphTeamCreation graphTeamCreation(GraphClient graph, TeamBodies bodies) {
+        return new GraphTeamCreation(graph, bodies);
+    }
+
+    @Bean
+    GraphTeamProgress graphTeamProgress(GraphClient graph) {
+        return new GraphTeamProgress(graph);
+    }
+
+    @Bean
+    GraphCallPacing graphCallPacing(GraphPacing pacing) {
+        return new GraphCallPacing(pacing);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /**
@@ -74,6 +75,11 @@ class GraphGuards {
     /** A call a job makes: tried once; the job reschedules after a failure. */
     <T> Mono<T> background(GraphWorkload workload, Supplier<Mono<T>> call) {
         return once(workload, call);
+    }
+
+    /** The Resilience4j circuit breaker of a workload, e.g. {@code graph-create-team}. */
+    static String breakerName(GraphWorkload workload) {
+        return "graph-" + workload.key();
     }
 
     CircuitBreaker breaker(GraphWorkload workload) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
  * second. A 429 pauses the workload: no slot is granted before its Retry-After, also to a job that
  * was holding one.
  */
-public class GraphPacing {
+class GraphPacing {
 
     private final GraphWorkloadStore store;
     private final WorkloadPauses pauses;

@@ -6,6 +6,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 
 /**
  * The pace of the provisioning jobs' Graph calls, per workload and per app per tenant, shared by

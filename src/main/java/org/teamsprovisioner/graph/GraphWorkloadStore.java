@@ -2,6 +2,7 @@ package org.teamsprovisioner.graph;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /**

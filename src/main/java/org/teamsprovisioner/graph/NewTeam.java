@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to create, in the provisioner's terms; {@link GraphClient#bodyFor(NewTeam)} turns it into the
+ * What to create, in the provisioner's terms; {@link TeamBodies} turns it into the
  * JSON Graph expects.
  *
  * @param groupId when set, the team is created from this existing Microsoft 365 group

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /**

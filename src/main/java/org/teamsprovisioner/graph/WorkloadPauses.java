@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /**

@@ -2,7 +2,6 @@ package org.teamsprovisioner.provisioning;
 
 import java.time.Clock;
 import org.springframework.stereotype.Component;
-import org.teamsprovisioner.graph.GraphClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -11,19 +10,21 @@ import reactor.core.publisher.Mono;
  * triggers it. The General channel's id is the team's thread id ({@code internalId}).
  */
 @Component
-class CheckFilesFolder {
+class CheckFilesFolder implements StepHandler {
 
-    private final GraphClient graph;
+    private final TeamProgress graph;
     private final Clock clock;
 
-    CheckFilesFolder(GraphClient graph, Clock clock) {
+    CheckFilesFolder(TeamProgress graph, Clock clock) {
         this.graph = graph;
         this.clock = clock;
     }
 
-    Mono<StepResult> run(TeamRequest request) {
-        return graph.getTeam(request.teamId())
-                .flatMap(team -> graph.touchFilesFolder(request.teamId(), team.internalId()))
+    @Override
+    public Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+        String teamId = request.progress().teamId();
+        return graph.team(teamId)
+                .flatMap(team -> graph.touchFilesFolder(teamId, team.generalChannelId()))
                 .then(Mono.fromSupplier(() -> StepResult.done(request.followUpDone(clock.instant()))));
     }
 }

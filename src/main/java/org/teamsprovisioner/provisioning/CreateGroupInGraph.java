@@ -3,12 +3,8 @@ package org.teamsprovisioner.provisioning;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.teamsprovisioner.graph.GraphClient;
-import org.teamsprovisioner.graph.GroupSummary;
-import org.teamsprovisioner.graph.NewGroup;
 import org.teamsprovisioner.request.TeamSpec;
 import reactor.core.publisher.Mono;
 
@@ -18,15 +14,12 @@ import reactor.core.publisher.Mono;
  * created is found by nickname and adopted instead of a second one being made.
  */
 @Component
-class CreateGroupInGraph {
+class CreateGroupInGraph implements StepHandler {
 
-    // Graph takes at most 20 owners and members together in the create-group call.
-    static final int MAX_MEMBERS_IN_CREATE = 20;
-
-    private final GraphClient graph;
+    private final TeamCreation graph;
     private final Clock clock;
 
-    CreateGroupInGraph(GraphClient graph, Clock clock) {
+    CreateGroupInGraph(TeamCreation graph, Clock clock) {
         this.graph = graph;
         this.clock = clock;
     }
@@ -35,7 +28,8 @@ class CreateGroupInGraph {
         return "team-" + requestId.toString().replace("-", "");
     }
 
-    Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+    @Override
+    public Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
         String nickname = mailNickname(request.id());
         Mono<StepResult> create = Mono.defer(() -> graph.createGroup(newGroup(request.spec(), nickname)).map(group -> created(request, group)));
         if (!reconcileFirst) {
@@ -45,16 +39,16 @@ class CreateGroupInGraph {
                 .flatMap(found -> found.isEmpty() ? create : Mono.just(created(request, found.get(0))));
     }
 
-    private StepResult created(TeamRequest request, GroupSummary group) {
+    private StepResult created(TeamRequest request, TeamCreation.Group group) {
         Instant now = clock.instant();
-        Instant createdAt = group.createdDateTime() == null ? now : group.createdDateTime().toInstant();
+        Instant createdAt = group.createdAt() == null ? now : group.createdAt();
         return StepResult.after(request.groupCreated(group.id(), createdAt, now), Duration.ZERO);
     }
 
-    private static NewGroup newGroup(TeamSpec spec, String nickname) {
-        List<String> owners = spec.owners().stream().limit(MAX_MEMBERS_IN_CREATE).toList();
-        List<String> members = spec.members().stream().filter(m -> !spec.owners().contains(m))
-                .limit(Math.max(0, MAX_MEMBERS_IN_CREATE - owners.size())).toList();
-        return new NewGroup(spec.displayName(), spec.description(), nickname, spec.visibility(), owners, members);
+    /** Who the create call carries is the {@link MembershipPlan}'s to say; the rest are added once the team exists. */
+    private static TeamCreation.GroupToCreate newGroup(TeamSpec spec, String nickname) {
+        MembershipPlan plan = MembershipPlan.of(spec);
+        return new TeamCreation.GroupToCreate(spec.displayName(), spec.description(), nickname, spec.visibility(), plan.groupOwners(),
+                plan.groupMembers());
     }
 }

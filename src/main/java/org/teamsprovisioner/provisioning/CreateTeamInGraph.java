@@ -5,10 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.teamsprovisioner.graph.CreatedTeam;
-import org.teamsprovisioner.graph.GraphClient;
-import org.teamsprovisioner.graph.GraphException;
-import org.teamsprovisioner.graph.GroupSummary;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,30 +13,31 @@ import reactor.core.publisher.Mono;
  * may have created is looked for first, and adopted instead of a second one being made.
  */
 @Component
-class CreateTeamInGraph {
+class CreateTeamInGraph implements StepHandler {
 
-    private final GraphClient graph;
+    private final TeamCreation graph;
     private final ProvisioningProperties properties;
     private final Clock clock;
 
-    CreateTeamInGraph(GraphClient graph, ProvisioningProperties properties, Clock clock) {
+    CreateTeamInGraph(TeamCreation graph, ProvisioningProperties properties, Clock clock) {
         this.graph = graph;
         this.properties = properties;
         this.clock = clock;
     }
 
-    Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
-        if (request.groupId() != null) {
+    @Override
+    public Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+        if (request.group() != null) {
             return fromGroup(request, reconcileFirst);
         }
-        Mono<StepResult> post = Mono.defer(() -> graph.createTeam(TeamCreationPayload.newTeam(request.spec(), null))
+        Mono<StepResult> post = Mono.defer(() -> graph.createTeam(request.spec(), null)
                 .map(created -> accepted(request, created)));
         if (!reconcileFirst) {
             return post;
         }
         // Display names are not unique, so only a group of that name created since this request's
         // POST counts as the team that POST made.
-        Instant since = request.pendingSince().minus(properties.reconcileSkew());
+        Instant since = request.pending().since().minus(properties.reconcileSkew());
         return graph.findGroupsByDisplayName(request.spec().displayName())
                 .map(groups -> groups.stream().filter(group -> createdSince(group, since)).findFirst())
                 .flatMap(found -> found.isPresent() ? Mono.just(adopted(request, found.get().id())) : post);
@@ -52,23 +49,24 @@ class CreateTeamInGraph {
      * made it.
      */
     private Mono<StepResult> fromGroup(TeamRequest request, boolean reconcileFirst) {
-        if (request.groupCreatedAt() == null) {
+        String groupId = request.group().id();
+        if (request.group().createdAt() == null) {
             // An existing group: learn its age first, so a 404 can be told apart from replication lag.
-            return graph.findGroup(request.groupId())
-                    .map(group -> StepResult.after(request.groupSeen(group.createdDateTime() == null ? request.createdAt()
-                            : group.createdDateTime().toInstant(), clock.instant()), Duration.ZERO))
+            return graph.findGroup(groupId)
+                    .map(group -> StepResult.after(request.groupSeen(group.createdAt() == null ? request.createdAt()
+                            : group.createdAt(), clock.instant()), Duration.ZERO))
                     .switchIfEmpty(Mono.fromSupplier(() -> StepResult.done(request.failed("GroupNotFound",
-                            "No group " + request.groupId() + " exists in the directory.", clock.instant()))));
+                            "No group " + groupId + " exists in the directory.", clock.instant()))));
         }
         boolean ourGroup = request.spec().existingGroupId() == null;
-        return graph.createTeam(TeamCreationPayload.newTeam(request.spec(), request.groupId()))
+        return graph.createTeam(request.spec(), groupId)
                 .map(created -> accepted(request, created))
-                .onErrorResume(GraphException.class, error -> error.status() == 409 && (ourGroup || reconcileFirst)
-                        ? Mono.just(adopted(request, request.groupId()))
+                .onErrorResume(GraphCallFailed.class, error -> error.isConflict() && (ourGroup || reconcileFirst)
+                        ? Mono.just(adopted(request, groupId))
                         : Mono.error(error));
     }
 
-    private StepResult accepted(TeamRequest request, CreatedTeam created) {
+    private StepResult accepted(TeamRequest request, TeamCreation.Accepted created) {
         return StepResult.after(request.creationAccepted(created.teamId(), created.operationId(), clock.instant()),
                 properties.pollInitialDelay());
     }
@@ -77,7 +75,7 @@ class CreateTeamInGraph {
         return StepResult.after(request.teamAdopted(teamId, clock.instant()), Duration.ZERO);
     }
 
-    private static boolean createdSince(GroupSummary group, Instant since) {
-        return Optional.ofNullable(group.createdDateTime()).map(created -> !created.toInstant().isBefore(since)).orElse(false);
+    private static boolean createdSince(TeamCreation.Group group, Instant since) {
+        return Optional.ofNullable(group.createdAt()).map(created -> !created.isBefore(since)).orElse(false);
     }
 }

@@ -6,9 +6,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.teamsprovisioner.graph.GraphClient;
-import org.teamsprovisioner.graph.OperationPoll;
-import org.teamsprovisioner.graph.TeamsAsyncOperation;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,41 +13,41 @@ import reactor.core.publisher.Mono;
  * other than succeeded or failed (including values added to Graph's enum later) means "still running".
  */
 @Component
-class PollTeamOperation {
+class PollTeamOperation implements StepHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PollTeamOperation.class);
 
-    private final GraphClient graph;
+    private final TeamProgress graph;
     private final ProvisioningProperties properties;
     private final Clock clock;
 
-    PollTeamOperation(GraphClient graph, ProvisioningProperties properties, Clock clock) {
+    PollTeamOperation(TeamProgress graph, ProvisioningProperties properties, Clock clock) {
         this.graph = graph;
         this.properties = properties;
         this.clock = clock;
     }
 
-    Mono<StepResult> run(TeamRequest request) {
-        return graph.getOperation(request.teamId(), request.operation().id()).map(operation -> outcome(request, operation));
+    @Override
+    public Mono<StepResult> run(TeamRequest request, boolean reconcileFirst) {
+        TeamRequest.GraphProgress progress = request.progress();
+        return graph.operation(progress.teamId(), progress.operation().id()).map(operation -> outcome(request, operation));
     }
 
-    private StepResult outcome(TeamRequest request, OperationPoll poll) {
-        TeamsAsyncOperation operation = poll.operation();
-        int attempts = operation.attemptsCount() == null ? 0 : operation.attemptsCount();
-        TeamRequest observed = request.operationObserved(operation.status(), attempts, clock.instant());
+    private StepResult outcome(TeamRequest request, TeamProgress.Operation operation) {
+        TeamRequest observed = request.operationObserved(operation.status(), operation.attemptsCount(), clock.instant());
         if (operation.failed()) {
-            TeamsAsyncOperation.OperationError error = operation.error();
             // Graph's own text stays in the log; the request's view gets its code and a sentence of ours.
-            log.warn("Team request {}: operation {} failed: {}", request.id(), request.operation().id(),
+            TeamProgress.OperationError error = operation.error();
+            log.warn("Team request {}: operation {} failed: {}", request.id(), request.progress().operation().id(),
                     error == null ? null : error.code() + " " + error.message());
             return StepResult.done(observed.failed(error == null || error.code() == null ? "OperationFailed" : error.code(),
                     "Microsoft Teams reported the team creation as failed; retry the request.", clock.instant()));
         }
-        return StepResult.after(observed, operation.succeeded() ? Duration.ZERO : nextPoll(poll));
+        return StepResult.after(observed, operation.succeeded() ? Duration.ZERO : nextPoll(operation));
     }
 
     /** The poll interval, or Graph's Retry-After when it asks for longer, plus up to 10 % so a bulk's polls spread out. */
-    private Duration nextPoll(OperationPoll poll) {
+    private Duration nextPoll(TeamProgress.Operation poll) {
         Duration wait = poll.retryAfterHint().filter(hint -> hint.compareTo(properties.pollInterval()) > 0)
                 .orElse(properties.pollInterval());
         return wait.plusMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() / 10 + 1));

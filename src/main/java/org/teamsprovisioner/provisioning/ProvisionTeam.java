@@ -3,16 +3,15 @@ package org.teamsprovisioner.provisioning;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.teamsprovisioner.graph.GraphCallContext;
-import org.teamsprovisioner.graph.GraphException;
-import org.teamsprovisioner.graph.GraphPacing;
-import org.teamsprovisioner.graph.GraphWorkload;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,31 +22,25 @@ import reactor.core.publisher.Mono;
 public class ProvisionTeam {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisionTeam.class);
-    static final String TEAM_REQUEST_ID = "teamRequestId";
+    static final String TEAM_REQUEST_ID = TeamRequestContext.TEAM_REQUEST_ID;
 
     private final TeamRequestStore store;
-    private final CreateGroupInGraph createGroup;
-    private final CreateTeamInGraph createTeam;
-    private final PollTeamOperation pollOperation;
-    private final ReadCreatedTeam readTeam;
-    private final AddMembersToTeam addMembers;
-    private final CheckFilesFolder checkFilesFolder;
-    private final GraphPacing pacing;
+    private final Map<Step, StepHandler> handlers = new EnumMap<>(Step.class);
+    private final CallPacing pacing;
     private final ProvisioningProperties properties;
     private final ProvisioningMetrics metrics;
     private final Clock clock;
 
-    ProvisionTeam(TeamRequestStore store, CreateGroupInGraph createGroup, CreateTeamInGraph createTeam,
-            PollTeamOperation pollOperation, ReadCreatedTeam readTeam, AddMembersToTeam addMembers,
-            CheckFilesFolder checkFilesFolder, GraphPacing pacing, ProvisioningProperties properties, ProvisioningMetrics metrics,
-            Clock clock) {
+    /** @param handlers one of each handler class {@link ProvisioningSteps} names */
+    ProvisionTeam(TeamRequestStore store, List<StepHandler> handlers, CallPacing pacing, ProvisioningProperties properties,
+            ProvisioningMetrics metrics, Clock clock) {
         this.store = store;
-        this.createGroup = createGroup;
-        this.createTeam = createTeam;
-        this.pollOperation = pollOperation;
-        this.readTeam = readTeam;
-        this.addMembers = addMembers;
-        this.checkFilesFolder = checkFilesFolder;
+        for (ProvisioningSteps.Row row : ProvisioningSteps.ROWS) {
+            if (row.handler() != null) {
+                this.handlers.put(row.step(), handlers.stream().filter(row.handler()::isInstance).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("No " + row.handler().getSimpleName() + " for step " + row.step())));
+            }
+        }
         this.pacing = pacing;
         this.properties = properties;
         this.metrics = metrics;
@@ -61,13 +54,13 @@ public class ProvisionTeam {
     public Mono<NextRun> runNextStep(UUID requestId, Slot held) {
         return store.find(requestId)
                 // A SUCCEEDED request may still have its files-folder follow-up to run.
-                .filter(request -> !request.status().isTerminal() || request.step() == Step.CHECK_FILES_FOLDER)
+                .filter(request -> !request.status().isTerminal() || ProvisioningSteps.of(request.step()).followUp())
                 .flatMap(request -> pastDeadline(request)
                         .map(failed -> persist(request, StepResult.done(failed), System.nanoTime()))
                         .orElseGet(() -> paced(request, held)))
                 .defaultIfEmpty(NextRun.DONE)
                 // Every Graph call of this run is logged with the request it was made for.
-                .contextWrite(GraphCallContext.forTeamRequest(requestId));
+                .contextWrite(TeamRequestContext.forTeamRequest(requestId));
     }
 
     /**
@@ -75,7 +68,7 @@ public class ProvisionTeam {
      * comes back when its slot is due, holding it, and nothing about the request changes meanwhile.
      */
     private Mono<NextRun> paced(TeamRequest request, Slot held) {
-        GraphWorkload workload = workloadOf(request);
+        GraphWorkload workload = ProvisioningSteps.workloadOf(request);
         long start = System.nanoTime();
         if (workload == null) {
             return advance(request).flatMap(result -> persist(request, result, start));
@@ -93,20 +86,6 @@ public class ProvisionTeam {
                     measure(before, result.request(), start);
                 })
                 .thenReturn(result.isDone() ? NextRun.DONE : new NextRun(clock.instant().plus(result.runAgainIn()), null));
-    }
-
-    /** The Graph workload of the step's call, whose pace it waits for; null when the step calls nothing. */
-    static GraphWorkload workloadOf(TeamRequest request) {
-        return switch (request.step()) {
-            case CREATE_GROUP -> GraphWorkload.DIRECTORY;
-            // An existing group is read first (its age tells replication lag from a missing group).
-            case CREATE_TEAM -> request.groupId() != null && request.groupCreatedAt() == null ? GraphWorkload.DIRECTORY
-                    : GraphWorkload.CREATE_TEAM;
-            case AWAIT_OPERATION, CHECK_FILES_FOLDER -> GraphWorkload.TEAMS_READ;
-            case READ_TEAM -> GraphWorkload.GET_TEAM;
-            case ADD_MEMBERS -> GraphWorkload.TEAMS_WRITE;
-            case DONE -> null;
-        };
     }
 
     private void measure(TeamRequest before, TeamRequest after, long start) {
@@ -131,7 +110,8 @@ public class ProvisionTeam {
                     after.error().code(), after.error().message());
         } else if (after.step() != before.step()) {
             log.atInfo().addKeyValue(TEAM_REQUEST_ID, after.id()).log("Team request {} {} -> {} (team {}, operation {})", after.id(),
-                    before.step(), after.step(), after.teamId(), after.operation() == null ? null : after.operation().id());
+                    before.step(), after.step(), after.progress().teamId(),
+                    after.progress().operation() == null ? null : after.progress().operation().id());
         } else if (after.stepAttempts() > before.stepAttempts()) {
             log.atInfo().addKeyValue(TEAM_REQUEST_ID, after.id()).log("Team request {} {} will be retried (try {} failed)", after.id(),
                     after.step(), after.stepAttempts());
@@ -146,10 +126,10 @@ public class ProvisionTeam {
     private Mono<StepResult> advance(TeamRequest request) {
         Instant now = clock.instant();
         boolean reconcile = request.hasPendingCall();
-        String post = postOf(request.step());
+        String post = ProvisioningSteps.of(request.step()).pendingPost();
         Mono<TeamRequest> ready = post != null && !reconcile ? store.save(request.sending(post, now)) : Mono.just(request);
         return ready.flatMap(current -> step(current, reconcile)
-                .onErrorResume(GraphException.class, error -> Mono.just(afterFailure(current, error))));
+                .onErrorResume(GraphCallFailed.class, error -> Mono.just(afterFailure(current, error))));
     }
 
     /** The request FAILED with DeadlineExceeded when its run has outlived its deadline; a SUCCEEDED follow-up never fails. */
@@ -163,45 +143,32 @@ public class ProvisionTeam {
         return Optional.empty();
     }
 
-    private static String postOf(Step step) {
-        return switch (step) {
-            case CREATE_GROUP -> "POST /groups";
-            case CREATE_TEAM -> "POST /teams";
-            default -> null;
-        };
-    }
-
     private Mono<StepResult> step(TeamRequest request, boolean reconcile) {
-        return switch (request.step()) {
-            case CREATE_GROUP -> createGroup.run(request, reconcile);
-            case CREATE_TEAM -> createTeam.run(request, reconcile);
-            case AWAIT_OPERATION -> pollOperation.run(request);
-            case READ_TEAM -> readTeam.run(request);
-            case ADD_MEMBERS -> addMembers.run(request);
-            case CHECK_FILES_FOLDER -> checkFilesFolder.run(request);
-            case DONE -> Mono.just(StepResult.done(request));
-        };
+        StepHandler handler = handlers.get(request.step());
+        return handler == null ? Mono.just(StepResult.done(request)) : handler.run(request, reconcile);
     }
 
-    private StepResult afterFailure(TeamRequest attempted, GraphException error) {
+    private StepResult afterFailure(TeamRequest attempted, GraphCallFailed error) {
         Instant now = clock.instant();
         // A refused POST did nothing in Graph; only an answer that never came (or a 5xx) leaves it pending.
         TeamRequest request = attempted.hasPendingCall() && !error.isAmbiguous() ? attempted.settled(now) : attempted;
-        if (request.step() == Step.CHECK_FILES_FOLDER && !error.isPostponement()
-                && (!isRetryable(request.step(), error) || request.stepAttempts() + 1 >= properties.retryMaxAttempts())) {
+        ProvisioningSteps.Row step = ProvisioningSteps.of(request.step());
+        if (step.followUp() && !error.isPostponement()
+                && (!isRetryable(step, error) || request.stepAttempts() + 1 >= properties.retryMaxAttempts())) {
             // A follow-up on a team that exists: giving up on it must not turn SUCCEEDED into FAILED.
             log.atWarn().addKeyValue(TEAM_REQUEST_ID, request.id()).log("Team request {}: files folder of team {} not checked: {}",
-                    request.id(), request.teamId(), error.getMessage());
+                    request.id(), request.progress().teamId(), error.getMessage());
             return StepResult.done(request.followUpDone(now));
         }
         if (error.isPostponement()) {
             // Throttled tenant, open breaker or full write rate: nothing is wrong with this request, so waiting costs it no try.
             return StepResult.after(request, error.retryAfter().orElseGet(() -> backoff(Math.max(1, request.stepAttempts()))));
         }
-        if (request.step() == Step.CREATE_TEAM && request.groupId() != null && error.isNotFound()) {
+        if (step.onNotFound() == ProvisioningSteps.OnNotFound.AWAIT_GROUP_REPLICATION && request.group() != null
+                && error.isNotFound()) {
             return whileGroupReplicates(request, error, now);
         }
-        if (!isRetryable(request.step(), error)) {
+        if (!isRetryable(step, error)) {
             return failed(request, error, error.summary(), now);
         }
         TeamRequest retried = request.stepFailedTransiently(now);
@@ -215,7 +182,7 @@ public class ProvisionTeam {
      * The request's view keeps Graph's code and a summary: Graph's and Entra's own text can name client
      * ids, tenants and hosts, and goes to the log, with Graph's request-id.
      */
-    private static StepResult failed(TeamRequest request, GraphException error, String message, Instant now) {
+    private static StepResult failed(TeamRequest request, GraphCallFailed error, String message, Instant now) {
         log.warn("Team request {} at {}: Graph answered {} {}: {}", request.id(), request.step(), error.status(), error.code(),
                 error.getMessage());
         return StepResult.done(request.failed(error.code(), message, now));
@@ -226,11 +193,12 @@ public class ProvisionTeam {
      * guidance: retry three times, 10 seconds apart; the sandbox and this code then keep backing
      * off until the group is 15 minutes old, after which the 404 is final.
      */
-    private StepResult whileGroupReplicates(TeamRequest request, GraphException error, Instant now) {
-        Instant created = request.groupCreatedAt();
+    private StepResult whileGroupReplicates(TeamRequest request, GraphCallFailed error, Instant now) {
+        Instant created = request.group().createdAt();
+        String groupId = request.group().id();
         if (created == null || !now.isBefore(created.plus(properties.replicationWindow()))) {
-            log.warn("Team request {}: group {} still not found: {}", request.id(), request.groupId(), error.getMessage());
-            return StepResult.done(request.failed("GroupNotFound", "Graph does not find group " + request.groupId()
+            log.warn("Team request {}: group {} still not found: {}", request.id(), groupId, error.getMessage());
+            return StepResult.done(request.failed("GroupNotFound", "Graph does not find group " + groupId
                     + (created == null ? "" : " although it was created at " + created) + ".", now));
         }
         TeamRequest retried = request.stepFailedTransiently(now);
@@ -244,9 +212,8 @@ public class ProvisionTeam {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static boolean isRetryable(Step step, GraphException error) {
-        // Graph is eventually consistent: an operation or team it has just announced can 404 for a short while.
-        return error.isTransient() || (error.isNotFound() && step != Step.CREATE_TEAM && step != Step.CREATE_GROUP);
+    private static boolean isRetryable(ProvisioningSteps.Row step, GraphCallFailed error) {
+        return error.isTransient() || (error.isNotFound() && step.onNotFound() == ProvisioningSteps.OnNotFound.RETRY);
     }
 
     /** Exponential backoff with full jitter, so replicas retrying after the same outage do not move in step. */

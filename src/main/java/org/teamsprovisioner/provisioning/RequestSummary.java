@@ -22,6 +22,6 @@ public record RequestSummary(
 
     public static RequestSummary of(TeamRequest request) {
         return new RequestSummary(request.id(), request.requester(), request.spec().displayName(), request.status(),
-                request.teamId(), request.webUrl(), request.operation(), request.error(), request.createdAt(), request.updatedAt());
+                request.progress().teamId(), request.progress().webUrl(), request.progress().operation(), request.error(), request.createdAt(), request.updatedAt());
     }
 }

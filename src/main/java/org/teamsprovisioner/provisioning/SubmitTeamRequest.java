@@ -7,8 +7,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.teamsprovisioner.graph.GraphPacing;
-import org.teamsprovisioner.graph.GraphWorkload;
 import org.teamsprovisioner.policy.CheckTeamRequest;
 import org.teamsprovisioner.policy.PolicyDecision;
 import org.teamsprovisioner.request.Caller;
@@ -33,12 +31,12 @@ public class SubmitTeamRequest {
     private final IdempotencyKeyStore keys;
     private final IdempotencyProperties idempotency;
     private final ProvisioningProperties provisioning;
-    private final GraphPacing pacing;
+    private final CallPacing pacing;
     private final CheckTeamRequest policy;
     private final RequestsInFlight inFlight;
 
     SubmitTeamRequest(TeamRequestStore store, ProvisioningQueue queue, Clock clock, IdempotencyKeyStore keys,
-            IdempotencyProperties idempotency, ProvisioningProperties provisioning, GraphPacing pacing, CheckTeamRequest policy,
+            IdempotencyProperties idempotency, ProvisioningProperties provisioning, CallPacing pacing, CheckTeamRequest policy,
             RequestsInFlight inFlight) {
         this.policy = policy;
         this.inFlight = inFlight;
@@ -106,7 +104,7 @@ public class SubmitTeamRequest {
 
     /** When the job's first step is likely to get its Graph call slot; a job that ran sooner would only learn its slot is later. */
     private Instant firstRunOf(TeamRequest request) {
-        GraphWorkload workload = ProvisionTeam.workloadOf(request);
+        GraphWorkload workload = ProvisioningSteps.workloadOf(request);
         return workload == null ? request.createdAt() : pacing.expectedTurn(workload);
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import org.teamsprovisioner.support.SandboxH2Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +34,7 @@ class GraphOutageServiceTest extends SandboxH2Test {
 
     @Test
     void openBreakerShowsInTheGraphHealthGroupWhileLivenessAndReadinessStayUp() {
-        CircuitBreaker breaker = breakers.circuitBreaker(GraphWorkload.GET_TEAM.breakerName());
+        CircuitBreaker breaker = breakers.circuitBreaker(GraphGuards.breakerName(GraphWorkload.GET_TEAM));
         breaker.transitionToOpenState();
         try {
             GraphException postponed = catchThrowableOfType(GraphException.class,

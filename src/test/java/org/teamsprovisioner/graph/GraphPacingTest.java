@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import org.teamsprovisioner.support.MigratedDatabases;
 import org.teamsprovisioner.support.TestClock;
 import reactor.core.publisher.Flux;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 
 /**
  * The Graph client's retries, ambiguity, throttling pause and circuit breaker against a simulator

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,7 +59,7 @@ final class TestGraphClients {
 
     /** Guards with one breaker of this configuration per workload. */
     GraphGuards guards(String tenantId, GraphRetryProperties retry, CircuitBreakerConfig breaker) {
-        return new GraphGuards(pauses(tenantId, db), workload -> CircuitBreaker.of("test-" + workload.breakerName(), breaker),
+        return new GraphGuards(pauses(tenantId, db), workload -> CircuitBreaker.of("test-" + GraphGuards.breakerName(workload), breaker),
                 retry(retry), Duration.ofMillis(20));
     }
 

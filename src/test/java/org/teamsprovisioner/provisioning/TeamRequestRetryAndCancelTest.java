@@ -43,8 +43,8 @@ class TeamRequestRetryAndCancelTest {
 
         assertThat(retried.status()).isEqualTo(RequestStatus.ACCEPTED);
         assertThat(retried.step()).isEqualTo(Step.CREATE_TEAM);
-        assertThat(retried.teamId()).isNull();
-        assertThat(retried.operation()).isNull();
+        assertThat(retried.progress().teamId()).isNull();
+        assertThat(retried.progress().operation()).isNull();
     }
 
     @Test
@@ -56,8 +56,8 @@ class TeamRequestRetryAndCancelTest {
 
         assertThat(retried.status()).isEqualTo(RequestStatus.PROVISIONING);
         assertThat(retried.step()).isEqualTo(Step.AWAIT_OPERATION);
-        assertThat(retried.teamId()).isEqualTo("team-1");
-        assertThat(retried.operation().id()).isEqualTo("op-1");
+        assertThat(retried.progress().teamId()).isEqualTo("team-1");
+        assertThat(retried.progress().operation().id()).isEqualTo("op-1");
         assertThat(retried.stepAttempts()).isZero();
     }
 
@@ -73,8 +73,8 @@ class TeamRequestRetryAndCancelTest {
     @Test
     void rowFailedWithStepDoneByAnEarlierReleaseResumesFromWhatGraphReturned() {
         TeamRequest legacy = new TeamRequest(UUID.randomUUID(), "caller-1", accepted().spec(), RequestStatus.FAILED, Step.DONE,
-                "team-1", new TeamRequest.GraphOperation("op-1", "succeeded", 1), null,
-                new TeamRequest.Failure("Forbidden", "No access"), 0, T0, T1, 2, null, null, null, null, null, 0);
+                new TeamRequest.GraphProgress("team-1", new TeamRequest.GraphOperation("op-1", "succeeded", 1), null, 0), null, null,
+                new TeamRequest.Failure("Forbidden", "No access"), 0, T0, T1, null, 2);
 
         assertThat(legacy.retried(T2, java.time.Duration.ofHours(1)).step()).isEqualTo(Step.READ_TEAM);
     }

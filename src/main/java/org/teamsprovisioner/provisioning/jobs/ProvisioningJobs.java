@@ -20,7 +20,7 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.teamsprovisioner.graph.GraphWorkload;
+import org.teamsprovisioner.provisioning.GraphWorkload;
 import org.teamsprovisioner.provisioning.ProvisionTeam;
 import org.teamsprovisioner.provisioning.ProvisioningQueue;
 import org.teamsprovisioner.provisioning.TeamRequestStore;

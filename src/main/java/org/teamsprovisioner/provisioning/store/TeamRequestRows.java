@@ -39,28 +39,29 @@ class TeamRequestRows {
                 .bind("created_at", R2dbcTeamRequestStore.utc(request.createdAt()));
     }
 
+    /** The columns of each part of the request's state; a part that is absent leaves its columns null. */
     GenericExecuteSpec bindState(GenericExecuteSpec spec, TeamRequest request) {
-        TeamRequest.GraphOperation operation = request.operation();
+        TeamRequest.GraphProgress progress = request.progress();
+        TeamRequest.GraphOperation operation = progress.operation();
         TeamRequest.Failure error = request.error();
+        TeamRequest.Group group = request.group();
+        TeamRequest.PendingCall pending = request.pending();
         spec = spec.bind("status", request.status().name())
                 .bind("step", request.step().name())
                 .bind("step_attempts", request.stepAttempts())
-                .bind("members_added", request.membersAdded())
+                .bind("members_added", progress.membersAdded())
                 .bind("updated_at", R2dbcTeamRequestStore.utc(request.updatedAt()));
-        spec = nullable(spec, "team_id", request.teamId(), String.class);
+        spec = nullable(spec, "team_id", progress.teamId(), String.class);
         spec = nullable(spec, "operation_id", operation == null ? null : operation.id(), String.class);
         spec = nullable(spec, "operation_status", operation == null ? null : operation.status(), String.class);
         spec = nullable(spec, "operation_attempts", operation == null ? null : operation.attemptsCount(), Integer.class);
-        spec = nullable(spec, "web_url", request.webUrl(), String.class);
+        spec = nullable(spec, "web_url", progress.webUrl(), String.class);
         spec = nullable(spec, "error_code", error == null ? null : error.code(), String.class);
-        spec = nullable(spec, "group_id", request.groupId(), String.class);
-        spec = nullable(spec, "group_created_at", request.groupCreatedAt() == null ? null : R2dbcTeamRequestStore.utc(request.groupCreatedAt()),
-                OffsetDateTime.class);
-        spec = nullable(spec, "pending_call", request.pendingCall(), String.class);
-        spec = nullable(spec, "deadline_at", request.deadlineAt() == null ? null : R2dbcTeamRequestStore.utc(request.deadlineAt()),
-                OffsetDateTime.class);
-        spec = nullable(spec, "pending_since", request.pendingSince() == null ? null : R2dbcTeamRequestStore.utc(request.pendingSince()),
-                OffsetDateTime.class);
+        spec = nullable(spec, "group_id", group == null ? null : group.id(), String.class);
+        spec = nullable(spec, "group_created_at", group == null ? null : utc(group.createdAt()), OffsetDateTime.class);
+        spec = nullable(spec, "pending_call", pending == null ? null : pending.call(), String.class);
+        spec = nullable(spec, "deadline_at", utc(request.deadlineAt()), OffsetDateTime.class);
+        spec = nullable(spec, "pending_since", pending == null ? null : utc(pending.since()), OffsetDateTime.class);
         return nullable(spec, "error_message", error == null ? null : truncate(error.message(), 4000), String.class);
     }
 
@@ -71,20 +72,16 @@ class TeamRequestRows {
                 json.readValue(row.get("spec", String.class), TeamSpec.class),
                 RequestStatus.valueOf(row.get("status", String.class)),
                 Step.valueOf(row.get("step", String.class)),
-                row.get("team_id", String.class),
-                operation(row),
-                row.get("web_url", String.class),
+                new TeamRequest.GraphProgress(row.get("team_id", String.class), operation(row), row.get("web_url", String.class),
+                        row.get("members_added", Integer.class)),
+                pending(row),
+                group(row),
                 failure(row),
                 row.get("step_attempts", Integer.class),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant(),
-                row.get("version", Long.class),
-                row.get("group_id", String.class),
-                instant(row.get("group_created_at", OffsetDateTime.class)),
-                row.get("pending_call", String.class),
-                instant(row.get("pending_since", OffsetDateTime.class)),
                 instant(row.get("deadline_at", OffsetDateTime.class)),
-                row.get("members_added", Integer.class));
+                row.get("version", Long.class));
     }
 
     RequestSummary readSummary(Row row, io.r2dbc.spi.RowMetadata metadata) {
@@ -108,6 +105,16 @@ class TeamRequestRows {
                 attempts == null ? 0 : attempts);
     }
 
+    private static TeamRequest.PendingCall pending(Row row) {
+        String call = row.get("pending_call", String.class);
+        return call == null ? null : new TeamRequest.PendingCall(call, instant(row.get("pending_since", OffsetDateTime.class)));
+    }
+
+    private static TeamRequest.Group group(Row row) {
+        String groupId = row.get("group_id", String.class);
+        return groupId == null ? null : new TeamRequest.Group(groupId, instant(row.get("group_created_at", OffsetDateTime.class)));
+    }
+
     private static TeamRequest.Failure failure(Row row) {
         String errorCode = row.get("error_code", String.class);
         return errorCode == null ? null : new TeamRequest.Failure(errorCode, row.get("error_message", String.class));
@@ -115,6 +122,10 @@ class TeamRequestRows {
 
     private static java.time.Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(java.time.Instant value) {
+        return value == null ? null : R2dbcTeamRequestStore.utc(value);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.teamsprovisioner.graph;
+package org.teamsprovisioner.provisioning;
 
 import java.util.Locale;
 
@@ -6,7 +6,9 @@ import java.util.Locale;
  * The rows of Microsoft's Graph throttling tables that this service's calls fall into. Graph
  * throttles each separately ("writes are throttled but reads are still permitted", Microsoft
  * Graph throttling guidance), so each has its own pause after a 429, its own circuit breaker and
- * its own pace: a backlog of team creations never stalls the directory reads a submit needs.
+ * its own pace: a backlog of team creations never stalls the directory reads a submit needs. It
+ * lives in the core because which workload a step's call belongs to is the step table's knowledge;
+ * the {@code graph} adapter keys its pauses, breakers and paces by it.
  */
 public enum GraphWorkload {
 
@@ -21,13 +23,8 @@ public enum GraphWorkload {
     /** Users and groups (Identity and access service limits, 3,500 requests per 10 s for a large tenant). */
     DIRECTORY;
 
-    /** The key in settings, in the database and in metric tags, e.g. {@code create-team}. */
+    /** The key in settings, in the database, in job data and in metric tags, e.g. {@code create-team}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** The Resilience4j circuit breaker of this workload, e.g. {@code graph-create-team}. */
-    String breakerName() {
-        return "graph-" + key();
     }
 }
