@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.teamsprovisioner.policy.Directory;
+import org.teamsprovisioner.policy.DirectoryUser;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,24 +23,24 @@ import reactor.core.publisher.Mono;
 class DirectoryReader implements Directory {
 
     private final GraphClient graph;
-    private final AsyncCache<String, Optional<DirectoryUser>> cache;
+    private final AsyncCache<String, Optional<GraphUser>> cache;
 
     DirectoryReader(GraphClient graph, DirectoryCacheProperties settings) {
         this.graph = graph;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.maxSize())
-                .expireAfter(Expiry.<String, Optional<DirectoryUser>>creating((user, found) -> found.isPresent() ? settings.ttl()
+                .expireAfter(Expiry.<String, Optional<GraphUser>>creating((user, found) -> found.isPresent() ? settings.ttl()
                         : settings.notFoundTtl()))
                 .recordStats()
                 .buildAsync();
     }
 
-    AsyncCache<String, Optional<DirectoryUser>> cache() {
+    AsyncCache<String, Optional<GraphUser>> cache() {
         return cache;
     }
 
     @Override
-    public Mono<Map<String, org.teamsprovisioner.policy.DirectoryUser>> findUsers(Collection<String> idsOrUserPrincipalNames) {
+    public Mono<Map<String, DirectoryUser>> findUsers(Collection<String> idsOrUserPrincipalNames) {
         Set<String> keys = new LinkedHashSet<>();
         idsOrUserPrincipalNames.forEach(user -> keys.add(user.toLowerCase(Locale.ROOT)));
         if (keys.isEmpty()) {
@@ -47,21 +48,21 @@ class DirectoryReader implements Directory {
         }
         return Mono.fromFuture(() -> cache.getAll(keys, (missing, executor) -> graph.findUsers(missing)
                         .map(found -> {
-                            Map<String, Optional<DirectoryUser>> loaded = new HashMap<>();
+                            Map<String, Optional<GraphUser>> loaded = new HashMap<>();
                             missing.forEach(user -> loaded.put(user, Optional.ofNullable(found.get(user))));
                             return loaded;
                         })
                         .toFuture()))
                 .map(all -> {
-                    Map<String, org.teamsprovisioner.policy.DirectoryUser> found = new HashMap<>();
+                    Map<String, DirectoryUser> found = new HashMap<>();
                     all.forEach((user, entry) -> entry.ifPresent(directoryUser -> found.put(user, forPolicy(directoryUser))));
                     return found;
                 });
     }
 
     /** Graph's JSON stays here; the policy gets its own record. */
-    private static org.teamsprovisioner.policy.DirectoryUser forPolicy(DirectoryUser user) {
-        return new org.teamsprovisioner.policy.DirectoryUser(user.id(), user.userPrincipalName(), user.displayName(), user.department(),
+    private static DirectoryUser forPolicy(GraphUser user) {
+        return new DirectoryUser(user.id(), user.userPrincipalName(), user.displayName(), user.department(),
                 user.companyName(), user.officeLocation(), user.state(), user.country(), user.jobTitle(), user.userType());
     }
 

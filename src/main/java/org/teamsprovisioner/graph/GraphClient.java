@@ -224,7 +224,7 @@ public class GraphClient {
      *
      * @return the users found, keyed by the id or name as given; absent ones are not in the directory
      */
-    public Mono<Map<String, DirectoryUser>> findUsers(java.util.Collection<? extends String> idsOrUserPrincipalNames) {
+    public Mono<Map<String, GraphUser>> findUsers(java.util.Collection<? extends String> idsOrUserPrincipalNames) {
         List<String> wanted = List.copyOf(new java.util.LinkedHashSet<>(idsOrUserPrincipalNames));
         if (wanted.isEmpty()) {
             return Mono.just(Map.of());
@@ -232,7 +232,7 @@ public class GraphClient {
         List<List<String>> filters = partition(wanted, MAX_IN_VALUES);
         return reactor.core.publisher.Flux.fromIterable(partition(filters, JsonBatch.MAX_REQUESTS))
                 .flatMap(this::findUsersInOneCall)
-                .collect(java.util.HashMap<String, DirectoryUser>::new, Map::putAll)
+                .collect(java.util.HashMap<String, GraphUser>::new, Map::putAll)
                 .map(Map::copyOf);
     }
 
@@ -240,8 +240,8 @@ public class GraphClient {
     private static final int MAX_IN_VALUES = 15;
 
     /** One GET for up to 15 users; a $batch of such GETs for more. */
-    private Mono<Map<String, DirectoryUser>> findUsersInOneCall(List<List<String>> filters) {
-        Map<String, DirectoryUser> found = new java.util.concurrent.ConcurrentHashMap<>();
+    private Mono<Map<String, GraphUser>> findUsersInOneCall(List<List<String>> filters) {
+        Map<String, GraphUser> found = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.Set<Integer> unresolved = java.util.concurrent.ConcurrentHashMap.newKeySet();
         for (int i = 0; i < filters.size(); i++) {
             unresolved.add(i);
@@ -283,7 +283,7 @@ public class GraphClient {
         if (!names.isEmpty()) {
             clauses.add("userPrincipalName in (" + String.join(",", names) + ")");
         }
-        return "/users?$filter=" + queryValue(String.join(" or ", clauses)) + "&$select=" + DirectoryUser.SELECT;
+        return "/users?$filter=" + queryValue(String.join(" or ", clauses)) + "&$select=" + GraphUser.SELECT;
     }
 
     private static boolean isUserPrincipalName(String user) {
@@ -291,9 +291,9 @@ public class GraphClient {
     }
 
     /** Graph answers the users that exist, unordered: each is matched to the id or name asked for, ignoring case. */
-    private static void match(List<String> asked, List<DirectoryUser> answered, Map<String, DirectoryUser> found) {
+    private static void match(List<String> asked, List<GraphUser> answered, Map<String, GraphUser> found) {
         for (String user : asked) {
-            for (DirectoryUser candidate : answered == null ? List.<DirectoryUser>of() : answered) {
+            for (GraphUser candidate : answered == null ? List.<GraphUser>of() : answered) {
                 String key = isUserPrincipalName(user) ? candidate.userPrincipalName() : candidate.id();
                 if (user.equalsIgnoreCase(key)) {
                     found.put(user, candidate);
@@ -303,7 +303,7 @@ public class GraphClient {
     }
 
     /** Takes what Graph answered; fails with the first transient failure (and the longest Retry-After) if any request needs repeating. */
-    private Mono<Void> settle(JsonBatch.Responses answer, List<List<String>> filters, Map<String, DirectoryUser> found,
+    private Mono<Void> settle(JsonBatch.Responses answer, List<List<String>> filters, Map<String, GraphUser> found,
             java.util.Set<Integer> unresolved) {
         GraphException transientFailure = null;
         java.time.Duration longestWait = null;

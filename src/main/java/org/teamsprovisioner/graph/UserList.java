@@ -5,5 +5,5 @@ import java.util.List;
 
 /** A page of Graph's {@code GET /users}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record UserList(List<DirectoryUser> value) {
+record UserList(List<GraphUser> value) {
 }

@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.teamsprovisioner.graph.DirectoryUser;
+import org.teamsprovisioner.graph.GraphUser;
 import org.teamsprovisioner.graph.GraphClient;
 import org.teamsprovisioner.support.SandboxH2Test;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +36,7 @@ class PolicyApiTest extends SandboxH2Test {
     }
 
     private String department(String user) {
-        DirectoryUser profile = graph.findUsers(java.util.List.of(user)).map(found -> found.get(user)).block();
+        GraphUser profile = graph.findUsers(java.util.List.of(user)).map(found -> found.get(user)).block();
         return profile.department();
     }
 

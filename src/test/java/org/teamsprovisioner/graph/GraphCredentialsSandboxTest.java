@@ -99,7 +99,7 @@ class GraphCredentialsSandboxTest extends SandboxH2Test {
         return TestGraphClients.of(service).client(settings);
     }
 
-    private static DirectoryUser alice(GraphClient graph) {
+    private static GraphUser alice(GraphClient graph) {
         return graph.findUsers(List.of(ALICE)).map(found -> found.get(ALICE)).block();
     }
 

@@ -38,8 +38,8 @@ class GraphResilienceTest extends FreshGraphClientTest {
             GraphClient graph = clients().client(at(simulator));
             Instant start = Instant.now();
 
-            DirectoryUser first = graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block();
-            DirectoryUser second = graph.findUsers(java.util.List.of(BOB)).map(found -> found.get(BOB)).block();
+            GraphUser first = graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block();
+            GraphUser second = graph.findUsers(java.util.List.of(BOB)).map(found -> found.get(BOB)).block();
 
             assertThat(first.userPrincipalName()).isEqualToIgnoringCase(ALICE);
             assertThat(second.userPrincipalName()).isEqualToIgnoringCase(BOB);
@@ -213,7 +213,7 @@ class GraphResilienceTest extends FreshGraphClientTest {
                     () -> graph.createTeam(team("Second " + UUID.randomUUID())).block());
             GraphException paused = catchThrowableOfType(GraphException.class,
                     () -> graph.createTeam(team("Third " + UUID.randomUUID())).block());
-            DirectoryUser user = graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block();
+            GraphUser user = graph.findUsers(java.util.List.of(ALICE)).map(found -> found.get(ALICE)).block();
 
             assertThat(throttled.status()).isEqualTo(429);
             assertThat(throttled.isAmbiguous()).isFalse();

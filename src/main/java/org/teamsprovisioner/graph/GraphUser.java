@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** Graph's {@code user} as it arrives, with the properties the policy reads ({@code $select}); the policy gets its own record. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DirectoryUser(
+public record GraphUser(
         String id,
         String userPrincipalName,
         String displayName,
