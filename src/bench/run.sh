@@ -370,11 +370,17 @@ step_facade() {
     log "facade: $mode JIT warm-up ($WARMUP_SECONDS s)"
     wrk_run "$mode" "$WARMUP_SECONDS" > /dev/null
   done
+  # The read modes count statuses by class only (facade.lua): the one status each endpoint answers is checked here.
+  echo "facade.unauth.checked_status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: application/json' "$SVC_URL/api/v1/team-requests")" >> "$out"
+  echo "facade.get.checked_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    "$SVC_URL/api/v1/team-requests/$(head -1 "$RUN/facade-ids.txt")")" >> "$out"
+  echo "facade.list.checked_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    "$SVC_URL/api/v1/team-requests?limit=20")" >> "$out"
   for mode in unauth get list preview post; do
     log "facade: $mode (3 s warm-up, $WRK_SECONDS s measured)"
     wrk_run "$mode" 3 > /dev/null
     wrk_run "$mode" "$WRK_SECONDS" | sed "s/^/facade.$mode./" >> "$out"
-    grep -E "^facade\.$mode\.(requests|p99_us|statuses)=" "$out" | tr '\n' ' ' >&2
+    grep -E "^facade\.$mode\.(requests|p99_us|statuses|class_[0-9x]+|checked_status)=" "$out" | tr '\n' ' ' >&2
     echo >&2
   done
   local rss hwm
