@@ -54,7 +54,10 @@ class ApiDocumentation {
                     + "Graph request.",
             "one", "A request's status, with the team id and link once Graph created it, or the error.",
             "cancel", "Withdraws a request before any Graph call was made (its requester, or the manage-all role).",
-            "retry", "Puts a FAILED request back to work (its requester, or the manage-all role).");
+            "retry", "Puts a FAILED request back to work (its requester, or the manage-all role).",
+            "history", "Who did what to a request and when, oldest first, a page at a time: submitted (with the policy-applied "
+                    + "name), each step reached, Graph's answers that matter (team id, operation status, retries), retry, cancel, "
+                    + "succeeded or failed with the error. Visible to whoever may read the request.");
     static final String PREVIEW = "/api/v1/team-requests/preview";
 
     @Bean
@@ -113,6 +116,10 @@ class ApiDocumentation {
             PathItem list = api.getPaths().get(SUBMIT);
             if (list != null && list.getGet() != null) {
                 describeListParameters(list.getGet());
+            }
+            PathItem history = api.getPaths().get(SUBMIT + "/{id}/events");
+            if (history != null && history.getGet() != null) {
+                describeHistoryParameters(history.getGet());
             }
             PathItem submit = api.getPaths().get(SUBMIT);
             if (submit != null && submit.getPost() != null) {
@@ -173,6 +180,20 @@ class ApiDocumentation {
                         .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(ReadTeamRequests.MAX_PAGE_SIZE))
                         ._default(20));
                 case "cursor" -> parameter.description("The `next` of the previous page; opaque");
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void describeHistoryParameters(Operation history) {
+        for (var parameter : history.getParameters()) {
+            switch (parameter.getName()) {
+                case "after" -> parameter.description("The `next` of the previous page: the id of the last event already seen")
+                        .schema(new Schema<Long>().type("integer").format("int64").minimum(java.math.BigDecimal.ZERO));
+                case "limit" -> parameter.description("Page size").schema(new Schema<Integer>().type("integer")
+                        .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(ReadTeamRequests.MAX_PAGE_SIZE))
+                        ._default(20));
                 default -> {
                 }
             }

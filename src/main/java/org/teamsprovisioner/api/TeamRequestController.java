@@ -114,7 +114,7 @@ class TeamRequestController {
         }
     }
 
-    private static int parseLimit(String limit) {
+    static int parseLimit(String limit) {
         if (limit == null || limit.isBlank()) {
             return 20;
         }

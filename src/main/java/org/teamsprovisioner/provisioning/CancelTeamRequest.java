@@ -34,7 +34,8 @@ public class CancelTeamRequest {
                                 + (request.status() == RequestStatus.ACCEPTED ? " and its creation was already sent to Graph" : "")
                                 + "; only requests that have not reached Graph yet can be cancelled."));
                     }
-                    return store.cancel(request.cancelled(clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                    TeamRequest cancelled = request.cancelled(clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    return store.cancel(cancelled, RequestEvents.cancelled(cancelled, actor));
                 })
                 .onErrorMap(ConcurrentModificationException.class, changed -> new TeamRequestConflictException(
                         "Team request " + id + " changed while it was being cancelled (provisioning has started).", changed));

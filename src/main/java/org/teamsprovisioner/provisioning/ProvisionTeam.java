@@ -80,7 +80,7 @@ public class ProvisionTeam {
     }
 
     private Mono<NextRun> persist(TeamRequest before, StepResult result, long start) {
-        return store.save(result.request())
+        return store.save(result.request(), RequestEvents.between(before, result.request()))
                 .doOnNext(saved -> {
                     log(before, result.request());
                     measure(before, result.request(), start);

@@ -38,6 +38,26 @@ public class ReadTeamRequests {
                 });
     }
 
+    /**
+     * One page of a request's history, oldest first, after event {@code afterId}; empty when the
+     * request does not exist or belongs to someone else, as for {@link #one}.
+     *
+     * @return the page, whose {@code next} is the id to continue after, or null on the last page
+     */
+    public Mono<EventPage> events(UUID id, Caller reader, long afterId, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return one(id, reader)
+                .flatMap(visible -> store.findEvents(id, afterId, limit + 1).collectList())
+                .map(found -> found.size() > limit
+                        ? new EventPage(found.subList(0, limit), found.get(limit - 1).id())
+                        : new EventPage(found, null));
+    }
+
     public record Page(List<RequestSummary> items, TeamRequestStore.PageKey next) {
+    }
+
+    public record EventPage(List<RequestEvent> items, Long next) {
     }
 }

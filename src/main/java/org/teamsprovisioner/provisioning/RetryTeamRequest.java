@@ -36,7 +36,8 @@ public class RetryTeamRequest {
                         return Mono.error(new TeamRequestConflictException("Team request " + id + " is " + request.status()
                                 + "; only FAILED requests can be retried."));
                     }
-                    return store.reopen(request.retried(clock.instant().truncatedTo(ChronoUnit.MICROS), properties.deadline()));
+                    TeamRequest retried = request.retried(clock.instant().truncatedTo(ChronoUnit.MICROS), properties.deadline());
+                    return store.reopen(retried, RequestEvents.retried(retried, actor));
                 })
                 .onErrorMap(ConcurrentModificationException.class, changed -> new TeamRequestConflictException(
                         "Team request " + id + " changed while it was being retried; read it again.", changed))

@@ -92,7 +92,7 @@ public class SubmitTeamRequest {
         TeamRequest request = TeamRequest.accept(UUID.randomUUID(), command, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 provisioning.deadline());
         Instant firstRun = firstRunOf(request);
-        return store.create(request, firstRun).doOnSuccess(stored -> accepted(stored, firstRun));
+        return store.create(request, firstRun, RequestEvents.submitted(request)).doOnSuccess(stored -> accepted(stored, firstRun));
     }
 
     private void accepted(TeamRequest stored, Instant firstRun) {
@@ -127,7 +127,7 @@ public class SubmitTeamRequest {
         TeamRequest request = TeamRequest.accept(UUID.randomUUID(), command, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 provisioning.deadline());
         Instant firstRun = firstRunOf(request);
-        return store.create(request, key, request.createdAt().plus(idempotency.retention()), firstRun)
+        return store.create(request, key, request.createdAt().plus(idempotency.retention()), firstRun, RequestEvents.submitted(request))
                 .doOnSuccess(stored -> accepted(stored, firstRun))
                 .map(stored -> new Submission(stored, false))
                 // Lost the race for the key: answer as a repeat once the winner is visible, else 409.

@@ -1,6 +1,7 @@
 package org.teamsprovisioner.provisioning;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
@@ -12,8 +13,11 @@ import reactor.core.publisher.Mono;
  */
 public interface TeamRequestStore {
 
-    /** Stores a new request together with its provisioning job, due at {@code firstRunAt}, in one transaction. */
-    Mono<TeamRequest> create(TeamRequest request, Instant firstRunAt);
+    /**
+     * Stores a new request together with its provisioning job, due at {@code firstRunAt}, and the first
+     * events of its history, in one transaction.
+     */
+    Mono<TeamRequest> create(TeamRequest request, Instant firstRunAt, List<RequestEvent> events);
 
     /**
      * Stores a new request with its job and records the caller's {@code Idempotency-Key} for it, in one
@@ -21,7 +25,7 @@ public interface TeamRequestStore {
      * Fails with {@link IdempotencyKeyTakenException} when the key is recorded, or being recorded, for
      * another request; nothing is stored then.
      */
-    Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt, Instant firstRunAt);
+    Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt, Instant firstRunAt, List<RequestEvent> events);
 
     Mono<TeamRequest> find(UUID id);
 
@@ -29,23 +33,32 @@ public interface TeamRequestStore {
     Mono<RequestSummary> findSummary(UUID id);
 
     /**
-     * Saves a request that goes back to work (see {@link #save}) and schedules its job, in one
-     * transaction. Fails with {@link TeamRequestConflictException} while the job of its previous run
+     * Saves a request that goes back to work (see {@link #save}), appends {@code events} and schedules
+     * its job, in one transaction. Fails with {@link TeamRequestConflictException} while the job of its previous run
      * still exists.
      */
-    Mono<TeamRequest> reopen(TeamRequest request);
+    Mono<TeamRequest> reopen(TeamRequest request, List<RequestEvent> events);
 
     /**
-     * Saves a withdrawn request (see {@link #save}) and deletes its job, in one transaction, provided no
+     * Saves a withdrawn request (see {@link #save}), appends {@code events} and deletes its job, in one transaction, provided no
      * worker has picked the job; otherwise fails with {@link TeamRequestConflictException}.
      */
-    Mono<TeamRequest> cancel(TeamRequest request);
+    Mono<TeamRequest> cancel(TeamRequest request, List<RequestEvent> events);
 
     /**
      * Saves a changed request if nobody else saved it since it was read; otherwise fails with
      * {@link java.util.ConcurrentModificationException}. Returns the request with its new version.
      */
     Mono<TeamRequest> save(TeamRequest request);
+
+    /**
+     * As {@link #save(TeamRequest)}, appending {@code events} to the request's history in the same
+     * transaction, each with the next id; nothing is appended when the save fails.
+     */
+    Mono<TeamRequest> save(TeamRequest request, List<RequestEvent> events);
+
+    /** A request's history, oldest first, from the event after {@code afterId} (0: from the start). */
+    Flux<RequestEvent> findEvents(UUID requestId, long afterId, int limit);
 
     /** A requester's requests, newest first, strictly after {@code after} when given. */
     Flux<RequestSummary> findByRequester(String requester, RequestStatus status, PageKey after, int limit);

@@ -131,6 +131,38 @@ interface ProvisioningFlowScenarios {
                 .startsWith("Private affair");
     }
 
+    @Test
+    default void historyListsEveryChangeOldestFirstPageByPageAndOnlyToWhoMaySeeTheRequest() {
+        String user = uniqueUser();
+        String token = tokenFor(user);
+        String location = submit(token, request("Chronicle " + UUID.randomUUID())).expectStatus().isAccepted()
+                .returnResult(JsonNode.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        assertThat(awaitEnd(token, location).get("status").asString()).isEqualTo("SUCCEEDED");
+
+        JsonNode all = get(token, location + "/events?limit=100");
+        List<String> types = all.get("items").valueStream().map(event -> event.get("type").asString()).toList();
+        List<Long> ids = all.get("items").valueStream().map(event -> event.get("id").asLong()).toList();
+        assertThat(types.get(0)).isEqualTo("submitted");
+        assertThat(types).containsSubsequence("submitted", "team-id-known", "step-reached", "succeeded");
+        assertThat(ids).isSorted().doesNotHaveDuplicates().startsWith(1L);
+        assertThat(all.get("items").get(0).get("actor").asString()).isNotBlank().isNotEqualTo("service");
+        assertThat(all.get("items").get(0).get("data").get("displayName").asString()).startsWith("Chronicle ");
+        assertThat(all.get("next").isNull()).isTrue();
+
+        JsonNode first = get(token, location + "/events?limit=2");
+        assertThat(first.get("items").size()).isEqualTo(2);
+        JsonNode rest = get(token, location + "/events?limit=100&after=" + first.get("next").asLong());
+        assertThat(rest.get("items").get(0).get("id").asLong()).isEqualTo(3L);
+        assertThat(rest.get("items").size()).isEqualTo(ids.size() - 2);
+
+        http().get().uri(location + "/events").headers(h -> h.setBearerAuth(tokenFor(uniqueUser()))).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http().get().uri(location + "/events?after=-1").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     private static JsonNode findTeam(JsonNode state, String teamId) {
         return state.get("teams").valueStream()
                 .filter(team -> teamId.equals(team.get("id").asString()))

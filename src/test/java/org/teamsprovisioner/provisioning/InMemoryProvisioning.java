@@ -64,7 +64,7 @@ final class InMemoryProvisioning {
     UUID submit(TeamSpec spec) {
         TeamRequest request = TeamRequest.accept(UUID.randomUUID(), new NewTeamRequest(ALICE, spec), clock.instant(),
                 properties.deadline());
-        return store.create(request, clock.instant()).block().id();
+        return store.create(request, clock.instant(), RequestEvents.submitted(request)).block().id();
     }
 
     TeamRequest request(UUID id) {

@@ -1,7 +1,9 @@
 package org.teamsprovisioner.provisioning;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,21 @@ final class InMemoryTeamRequestStore implements TeamRequestStore {
 
     private final Map<UUID, TeamRequest> requests = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> jobs = new ConcurrentHashMap<>();
+    private final Map<UUID, List<RequestEvent>> events = new ConcurrentHashMap<>();
+
+    /** The request's history as appended, with the ids the store gave. */
+    List<RequestEvent> events(UUID id) {
+        return List.copyOf(events.getOrDefault(id, List.of()));
+    }
+
+    private void append(UUID id, List<RequestEvent> appended) {
+        List<RequestEvent> history = events.computeIfAbsent(id, key -> new ArrayList<>());
+        synchronized (history) {
+            for (RequestEvent event : appended) {
+                history.add(new RequestEvent(id, history.size() + 1, event.time(), event.type(), event.actor(), event.data()));
+            }
+        }
+    }
 
     /** When the request's job is due, as the store was told on create; null when it has none. */
     Instant jobDueAt(UUID id) {
@@ -24,18 +41,20 @@ final class InMemoryTeamRequestStore implements TeamRequestStore {
     }
 
     @Override
-    public Mono<TeamRequest> create(TeamRequest request, Instant firstRunAt) {
+    public Mono<TeamRequest> create(TeamRequest request, Instant firstRunAt, List<RequestEvent> appended) {
         return Mono.fromSupplier(() -> {
             if (requests.putIfAbsent(request.id(), request) != null) {
                 throw new IllegalStateException("Team request " + request.id() + " exists");
             }
             jobs.put(request.id(), firstRunAt);
+            append(request.id(), appended);
             return request;
         });
     }
 
     @Override
-    public Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt, Instant firstRunAt) {
+    public Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt, Instant firstRunAt,
+            List<RequestEvent> appended) {
         return Mono.error(new UnsupportedOperationException("not needed by step logic"));
     }
 
@@ -50,13 +69,23 @@ final class InMemoryTeamRequestStore implements TeamRequestStore {
     }
 
     @Override
-    public Mono<TeamRequest> reopen(TeamRequest request) {
-        return save(request);
+    public Mono<TeamRequest> reopen(TeamRequest request, List<RequestEvent> appended) {
+        return save(request, appended);
     }
 
     @Override
-    public Mono<TeamRequest> cancel(TeamRequest request) {
-        return save(request);
+    public Mono<TeamRequest> cancel(TeamRequest request, List<RequestEvent> appended) {
+        return save(request, appended);
+    }
+
+    @Override
+    public Mono<TeamRequest> save(TeamRequest request, List<RequestEvent> appended) {
+        return save(request).doOnNext(saved -> append(saved.id(), appended));
+    }
+
+    @Override
+    public Flux<RequestEvent> findEvents(UUID requestId, long afterId, int limit) {
+        return Flux.fromIterable(events(requestId)).filter(event -> event.id() > afterId).take(limit);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ConcurrentModificationException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -14,13 +15,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teamsprovisioner.provisioning.IdempotencyKey;
 import org.teamsprovisioner.provisioning.IdempotencyKeyTakenException;
 import org.teamsprovisioner.provisioning.ProvisioningJobRows;
+import org.teamsprovisioner.provisioning.RequestEvent;
 import org.teamsprovisioner.provisioning.RequestStatus;
 import org.teamsprovisioner.provisioning.RequestSummary;
-import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.TeamRequest;
+import org.teamsprovisioner.provisioning.TeamRequestConflictException;
 import org.teamsprovisioner.provisioning.TeamRequestStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class R2dbcTeamRequestStore implements TeamRequestStore {
@@ -39,9 +42,12 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     private final TeamRequestRows rows;
     private final ProvisioningJobRows jobs;
     private final boolean postgres;
+    private final JsonMapper json;
 
     /** @param jobs the job rows written with the requests, in their transaction */
-    R2dbcTeamRequestStore(DatabaseClient db, ReactiveTransactionManager transactions, TeamRequestRows rows, ProvisioningJobRows jobs) {
+    R2dbcTeamRequestStore(DatabaseClient db, ReactiveTransactionManager transactions, TeamRequestRows rows, ProvisioningJobRows jobs,
+            JsonMapper json) {
+        this.json = json;
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.rows = rows;
@@ -50,26 +56,29 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     }
 
     @Override
-    public Mono<TeamRequest> create(TeamRequest request, Instant firstRunAt) {
+    public Mono<TeamRequest> create(TeamRequest request, Instant firstRunAt, List<RequestEvent> events) {
         if (postgres) {
             // One statement, so one round trip and one implicit transaction: a submit's cost in the
-            // database is its commit, not a conversation of BEGIN, two INSERTs and COMMIT.
+            // database is its commit, not a conversation of BEGIN, three INSERTs and COMMIT.
             ProvisioningJobRows.Insert job = jobs.scheduled(request.id(), firstRunAt);
-            return bind(rows.bindAll(db.sql("with request as (" + INSERT_REQUEST + " returning id) " + job.sqlFrom("request")), request),
-                            job.parameters())
+            GenericExecuteSpec statement = rows.bindAll(db.sql("with request as (" + INSERT_REQUEST + " returning id)"
+                    + firstEventsFrom("request", events) + " " + job.sqlFrom("request")), request);
+            return bind(bindFirstEvents(statement, events), job.parameters())
                     .fetch().rowsUpdated()
                     .thenReturn(request);
         }
         return insertRequest(request)
+                .then(appendEvents(request.id(), events))
                 .then(insertJob(request, firstRunAt))
                 .as(transaction::transactional)
                 .thenReturn(request);
     }
 
     @Override
-    public Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt, Instant firstRunAt) {
+    public Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt, Instant firstRunAt,
+            List<RequestEvent> events) {
         if (postgres) {
-            return createClaimingKeyInOneStatement(request, key, keyExpiresAt, firstRunAt);
+            return createClaimingKeyInOneStatement(request, key, keyExpiresAt, firstRunAt, events);
         }
         // The key row goes first: a concurrent insert of the same (caller, key) waits on it (PostgreSQL)
         // or fails at once (H2), and neither can commit a second request.
@@ -85,28 +94,30 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 .then(claim.fetch().rowsUpdated()
                         .onErrorMap(TeamRequestRows::isConflict, taken -> new IdempotencyKeyTakenException(key.caller(), key.key(), taken)))
                 .then(insertRequest(request))
+                .then(appendEvents(request.id(), events))
                 .then(insertJob(request, firstRunAt))
                 .as(transaction::transactional)
                 .thenReturn(request);
     }
 
     /**
-     * PostgreSQL: the key, the request and its job in one statement. The key is claimed with
+     * PostgreSQL: the key, the request, its first events and its job in one statement. The key is claimed with
      * {@code ON CONFLICT}: a concurrent insert of the same (caller, key) waits for the other
      * transaction and then finds its row, which it replaces only if it expired; the request and the
      * job are inserted only when the claim returned a row, so nothing is stored for a taken key.
      */
     private Mono<TeamRequest> createClaimingKeyInOneStatement(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt,
-            Instant firstRunAt) {
+            Instant firstRunAt, List<RequestEvent> events) {
         ProvisioningJobRows.Insert job = jobs.scheduled(request.id(), firstRunAt);
         String sql = "with claim as (insert into idempotency_key (caller, idem_key, fingerprint, request_id, created_at, expires_at) "
                 + "values (:caller, :key, :fingerprint, :id, :created_at, :expires_at) "
                 + "on conflict (caller, idem_key) do update set fingerprint = excluded.fingerprint, request_id = excluded.request_id, "
                 + "created_at = excluded.created_at, expires_at = excluded.expires_at "
                 + "where idempotency_key.expires_at <= excluded.created_at returning request_id), "
-                + "request as (insert into team_request (" + COLUMNS + ") select " + VALUES + " from claim returning id) "
+                + "request as (insert into team_request (" + COLUMNS + ") select " + VALUES + " from claim returning id)"
+                + firstEventsFrom("request", events) + " "
                 + job.sqlFrom("request");
-        GenericExecuteSpec statement = rows.bindAll(db.sql(sql), request)
+        GenericExecuteSpec statement = bindFirstEvents(rows.bindAll(db.sql(sql), request), events)
                 .bind("caller", key.caller()).bind("key", key.key()).bind("fingerprint", key.fingerprint())
                 .bind("expires_at", utc(keyExpiresAt));
         return bind(statement, job.parameters()).fetch().rowsUpdated()
@@ -131,9 +142,61 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         return statement;
     }
 
+    /**
+     * PostgreSQL: the first events of a new request as further data-modifying CTEs of its insert, ids
+     * from 1; they run only when {@code source} returned the request's row.
+     */
+    private static String firstEventsFrom(String source, List<RequestEvent> events) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(", event_").append(i).append(" as (insert into team_request_event (request_id, id, occurred_at, type, actor, data) ")
+                    .append("select id, ").append(i + 1).append(", :event_at_").append(i).append(", :event_type_").append(i)
+                    .append(", :event_actor_").append(i).append(", :event_data_").append(i).append(" from ").append(source).append(")");
+        }
+        return sql.toString();
+    }
+
+    private GenericExecuteSpec bindFirstEvents(GenericExecuteSpec statement, List<RequestEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            RequestEvent event = events.get(i);
+            statement = statement.bind("event_at_" + i, utc(event.time())).bind("event_type_" + i, event.type().wireName())
+                    .bind("event_actor_" + i, event.actor()).bind("event_data_" + i, json.writeValueAsString(event.data()));
+        }
+        return statement;
+    }
+
+    /** Each event with the next id of its request; inside the caller's transaction, after the request row is written. */
+    private Mono<Void> appendEvents(UUID requestId, List<RequestEvent> events) {
+        return Flux.fromIterable(events)
+                .concatMap(event -> db.sql("insert into team_request_event (request_id, id, occurred_at, type, actor, data) "
+                                + "select :request_id, coalesce(max(id), 0) + 1, :at, :type, :actor, :data from team_request_event "
+                                + "where request_id = :request_id")
+                        .bind("request_id", requestId).bind("at", utc(event.time())).bind("type", event.type().wireName())
+                        .bind("actor", event.actor()).bind("data", json.writeValueAsString(event.data()))
+                        .fetch().rowsUpdated())
+                .then();
+    }
+
     @Override
-    public Mono<TeamRequest> reopen(TeamRequest request) {
+    public Flux<RequestEvent> findEvents(UUID requestId, long afterId, int limit) {
+        return db.sql("select id, occurred_at, type, actor, data from team_request_event where request_id = :request_id "
+                        + "and id > :after order by id limit :limit")
+                .bind("request_id", requestId).bind("after", afterId).bind("limit", limit)
+                .map(row -> new RequestEvent(requestId, row.get("id", Long.class), row.get("occurred_at", OffsetDateTime.class).toInstant(),
+                        RequestEvent.Type.fromWireName(row.get("type", String.class)), row.get("actor", String.class),
+                        readData(row.get("data", String.class))))
+                .all();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readData(String text) {
+        return json.readValue(text, Map.class);
+    }
+
+    @Override
+    public Mono<TeamRequest> reopen(TeamRequest request, List<RequestEvent> events) {
         return update(request)
+                .flatMap(saved -> appendEvents(saved.id(), events).thenReturn(saved))
                 .flatMap(saved -> insertJob(saved, saved.updatedAt())
                         // The previous run's worker removes its job just after saving FAILED; this is that moment.
                         .onErrorMap(TeamRequestRows::isConflict, running -> new TeamRequestConflictException("Team request "
@@ -143,12 +206,12 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     }
 
     @Override
-    public Mono<TeamRequest> cancel(TeamRequest request) {
+    public Mono<TeamRequest> cancel(TeamRequest request, List<RequestEvent> events) {
         // Only an unpicked job may go: a picked one is running and may be talking to Graph right now.
         ProvisioningJobRows.Statement deleteJob = jobs.deleteUnpicked(request.id());
         return bind(db.sql(deleteJob.sql()), deleteJob.parameters()).fetch().rowsUpdated()
                 .flatMap(deleted -> deleted == 1
-                        ? update(request)
+                        ? update(request).flatMap(saved -> appendEvents(saved.id(), events).thenReturn(saved))
                         : Mono.error(new TeamRequestConflictException("Team request " + request.id()
                                 + " is being provisioned already; it can no longer be cancelled.")))
                 .as(transaction::transactional);
@@ -168,6 +231,16 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     @Override
     public Mono<TeamRequest> save(TeamRequest request) {
         return update(request);
+    }
+
+    @Override
+    public Mono<TeamRequest> save(TeamRequest request, List<RequestEvent> events) {
+        if (events.isEmpty()) {
+            return update(request);
+        }
+        return update(request)
+                .flatMap(saved -> appendEvents(saved.id(), events).thenReturn(saved))
+                .as(transaction::transactional);
     }
 
     private Mono<TeamRequest> update(TeamRequest request) {
