@@ -35,6 +35,13 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     private static final String VALUES = ":id, :requester, :display_name, :status, :step, :spec, :team_id, :operation_id, "
             + ":operation_status, :operation_attempts, :web_url, :error_code, :error_message, :step_attempts, :created_at, "
             + ":updated_at, 0, :group_id, :group_created_at, :pending_call, :pending_since, :deadline_at, :members_added";
+    private static final String UPDATE = "update team_request set status = :status, step = :step, team_id = :team_id, "
+            + "operation_id = :operation_id, operation_status = :operation_status, operation_attempts = "
+            + ":operation_attempts, web_url = :web_url, error_code = :error_code, error_message = :error_message, "
+            + "step_attempts = :step_attempts, updated_at = :updated_at, group_id = :group_id, "
+            + "group_created_at = :group_created_at, pending_call = :pending_call, pending_since = :pending_since, "
+            + "deadline_at = :deadline_at, members_added = :members_added, version = version + 1 "
+            + "where id = :id and version = :version";
     private static final String INSERT_REQUEST = "insert into team_request (" + COLUMNS + ") values (" + VALUES + ")";
 
     private final DatabaseClient db;
@@ -62,8 +69,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
             // database is its commit, not a conversation of BEGIN, three INSERTs and COMMIT.
             ProvisioningJobRows.Insert job = jobs.scheduled(request.id(), firstRunAt);
             GenericExecuteSpec statement = rows.bindAll(db.sql("with request as (" + INSERT_REQUEST + " returning id)"
-                    + firstEventsFrom("request", events) + " " + job.sqlFrom("request")), request);
-            return bind(bindFirstEvents(statement, events), job.parameters())
+                    + eventsFrom("request", "0", events) + " " + job.sqlFrom("request")), request);
+            return bind(bindEvents(statement, events), job.parameters())
                     .fetch().rowsUpdated()
                     .thenReturn(request);
         }
@@ -115,9 +122,9 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 + "created_at = excluded.created_at, expires_at = excluded.expires_at "
                 + "where idempotency_key.expires_at <= excluded.created_at returning request_id), "
                 + "request as (insert into team_request (" + COLUMNS + ") select " + VALUES + " from claim returning id)"
-                + firstEventsFrom("request", events) + " "
+                + eventsFrom("request", "0", events) + " "
                 + job.sqlFrom("request");
-        GenericExecuteSpec statement = bindFirstEvents(rows.bindAll(db.sql(sql), request), events)
+        GenericExecuteSpec statement = bindEvents(rows.bindAll(db.sql(sql), request), events)
                 .bind("caller", key.caller()).bind("key", key.key()).bind("fingerprint", key.fingerprint())
                 .bind("expires_at", utc(keyExpiresAt));
         return bind(statement, job.parameters()).fetch().rowsUpdated()
@@ -143,20 +150,23 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     }
 
     /**
-     * PostgreSQL: the first events of a new request as further data-modifying CTEs of its insert, ids
-     * from 1; they run only when {@code source} returned the request's row.
+     * PostgreSQL: events as further data-modifying CTEs of the statement that writes their request,
+     * run only when {@code source} returned the request's row. Every part of one statement sees the
+     * same snapshot, so the k-th event's id is {@code lastId} + k.
+     *
+     * @param lastId SQL for the request's last event id before this statement
      */
-    private static String firstEventsFrom(String source, List<RequestEvent> events) {
+    private static String eventsFrom(String source, String lastId, List<RequestEvent> events) {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < events.size(); i++) {
             sql.append(", event_").append(i).append(" as (insert into team_request_event (request_id, id, occurred_at, type, actor, data) ")
-                    .append("select id, ").append(i + 1).append(", :event_at_").append(i).append(", :event_type_").append(i)
+                    .append("select id, ").append(lastId).append(" + ").append(i + 1).append(", :event_at_").append(i).append(", :event_type_").append(i)
                     .append(", :event_actor_").append(i).append(", :event_data_").append(i).append(" from ").append(source).append(")");
         }
         return sql.toString();
     }
 
-    private GenericExecuteSpec bindFirstEvents(GenericExecuteSpec statement, List<RequestEvent> events) {
+    private GenericExecuteSpec bindEvents(GenericExecuteSpec statement, List<RequestEvent> events) {
         for (int i = 0; i < events.size(); i++) {
             RequestEvent event = events.get(i);
             statement = statement.bind("event_at_" + i, utc(event.time())).bind("event_type_" + i, event.type().wireName())
@@ -238,24 +248,31 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         if (events.isEmpty()) {
             return update(request);
         }
+        if (postgres) {
+            // One statement, as before there was a history: a job's save stays one round trip.
+            GenericExecuteSpec statement = db.sql("with updated as (" + UPDATE + " returning id)"
+                    + eventsFrom("updated", "(select coalesce(max(e.id), 0) from team_request_event e where e.request_id = :id)", events)
+                    + " select count(*) as saved from updated");
+            return bindEvents(rows.bindState(statement, request).bind("id", request.id()).bind("version", request.version()), events)
+                    .map(row -> ((Number) row.get("saved")).longValue()).one()
+                    .flatMap(saved -> saved(request, saved));
+        }
         return update(request)
                 .flatMap(saved -> appendEvents(saved.id(), events).thenReturn(saved))
                 .as(transaction::transactional);
     }
 
     private Mono<TeamRequest> update(TeamRequest request) {
-        GenericExecuteSpec update = db.sql("update team_request set status = :status, step = :step, team_id = :team_id, "
-                + "operation_id = :operation_id, operation_status = :operation_status, operation_attempts = "
-                + ":operation_attempts, web_url = :web_url, error_code = :error_code, error_message = :error_message, "
-                + "step_attempts = :step_attempts, updated_at = :updated_at, group_id = :group_id, "
-                + "group_created_at = :group_created_at, pending_call = :pending_call, pending_since = :pending_since, deadline_at = :deadline_at, members_added = :members_added, "
-                + "version = version + 1 "
-                + "where id = :id and version = :version");
+        GenericExecuteSpec update = db.sql(UPDATE);
         return rows.bindState(update, request).bind("id", request.id()).bind("version", request.version())
                 .fetch().rowsUpdated()
-                .flatMap(updated -> updated == 1
-                        ? Mono.just(request.withVersion(request.version() + 1))
-                        : Mono.error(new ConcurrentModificationException("Team request " + request.id() + " was changed concurrently")));
+                .flatMap(updated -> saved(request, updated));
+    }
+
+    private static Mono<TeamRequest> saved(TeamRequest request, long updated) {
+        return updated == 1
+                ? Mono.just(request.withVersion(request.version() + 1))
+                : Mono.error(new ConcurrentModificationException("Team request " + request.id() + " was changed concurrently"));
     }
 
     @Override
