@@ -80,7 +80,7 @@ public class ProvisionTeam {
     }
 
     private Mono<NextRun> persist(TeamRequest before, StepResult result, long start) {
-        return store.save(result.request(), RequestEvents.between(before, result.request()))
+        return store.save(result.request(), RequestEvents.between(before, result, clock.instant()))
                 .doOnNext(saved -> {
                     log(before, result.request());
                     measure(before, result.request(), start);
@@ -162,7 +162,8 @@ public class ProvisionTeam {
         }
         if (error.isPostponement()) {
             // Throttled tenant, open breaker or full write rate: nothing is wrong with this request, so waiting costs it no try.
-            return StepResult.after(request, error.retryAfter().orElseGet(() -> backoff(Math.max(1, request.stepAttempts()))));
+            return StepResult.throttled(request, error.retryAfter().orElseGet(() -> backoff(Math.max(1, request.stepAttempts()))),
+                    error.code());
         }
         if (step.onNotFound() == ProvisioningSteps.OnNotFound.AWAIT_GROUP_REPLICATION && request.group() != null
                 && error.isNotFound()) {
@@ -205,7 +206,7 @@ public class ProvisionTeam {
         int beyond = retried.stepAttempts() - properties.replicationRetries();
         Duration wait = beyond <= 0 ? properties.replicationRetryInterval()
                 : min(properties.replicationMaxBackoff(), properties.replicationRetryInterval().multipliedBy(1L << Math.min(beyond, 10)));
-        return StepResult.after(retried, wait);
+        return StepResult.awaitingReplication(retried, wait);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -34,6 +34,8 @@ public record RequestEvent(UUID requestId, long id, Instant time, Type type, Str
         OPERATION_STATUS_CHANGED,
         STEP_REACHED,
         STEP_RETRYING,
+        THROTTLED,
+        AWAITING_REPLICATION,
         RETRIED,
         CANCELLED,
         SUCCEEDED,

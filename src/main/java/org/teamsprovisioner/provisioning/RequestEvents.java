@@ -1,5 +1,6 @@
 package org.teamsprovisioner.provisioning;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,19 @@ final class RequestEvents {
         return List.of(event(after, RequestEvent.Type.CANCELLED, caller.id(), Map.of()));
     }
 
-    /** What the job's run changed, in the order it happened: Graph's answers first, then where the request went. */
+    /** What a change of the request made, with no wait of Graph's to tell. */
     static List<RequestEvent> between(TeamRequest before, TeamRequest after) {
+        return between(before, StepResult.done(after), after.updatedAt());
+    }
+
+    /**
+     * What the job's run changed, in the order it happened: Graph's answers first, then where the
+     * request went, or why it waits.
+     *
+     * @param now when the run ended: a throttled wait changes nothing of the request, so its own time is the event's
+     */
+    static List<RequestEvent> between(TeamRequest before, StepResult result, Instant now) {
+        TeamRequest after = result.request();
         List<RequestEvent> events = new ArrayList<>();
         String groupBefore = before.group() == null ? null : before.group().id();
         String groupAfter = after.group() == null ? null : after.group().id();
@@ -71,13 +83,32 @@ final class RequestEvents {
             events.add(event(after, RequestEvent.Type.SUCCEEDED, RequestEvent.SERVICE, data));
             return events;
         }
+        StepResult.Wait wait = result.waiting();
+        String retryAt = result.isDone() ? null : now.plus(result.runAgainIn()).toString();
         if (after.step() != before.step() && !after.status().isTerminal()) {
             events.add(event(after, RequestEvent.Type.STEP_REACHED, RequestEvent.SERVICE,
                     Map.of("step", after.step().name(), "from", before.step().name())));
+        } else if (wait != null && wait.reason() == StepResult.Wait.Reason.THROTTLED) {
+            // Costs the request no try and changes nothing of it, but a portal asking "why so slow" sees it here.
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("step", after.step().name());
+            data.put("code", wait.code());
+            data.put("retryAt", retryAt);
+            data.values().removeIf(Objects::isNull);
+            events.add(new RequestEvent(after.id(), 0, now, RequestEvent.Type.THROTTLED, RequestEvent.SERVICE, data));
         } else if (after.step() == before.step() && after.stepAttempts() > before.stepAttempts()) {
-            // Graph answered with a transient failure, or a new group is still replicating: the step runs again later.
-            events.add(event(after, RequestEvent.Type.STEP_RETRYING, RequestEvent.SERVICE,
-                    Map.of("step", after.step().name(), "failedTries", after.stepAttempts())));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("step", after.step().name());
+            data.put("failedTries", after.stepAttempts());
+            data.put("retryAt", retryAt);
+            boolean replicating = wait != null && wait.reason() == StepResult.Wait.Reason.GROUP_REPLICATING;
+            if (replicating && after.group() != null) {
+                data.put("groupId", after.group().id());
+            }
+            data.values().removeIf(Objects::isNull);
+            // Graph's 404 for a new group is expected for a while (replication), unlike a transient failure.
+            events.add(event(after, replicating ? RequestEvent.Type.AWAITING_REPLICATION : RequestEvent.Type.STEP_RETRYING,
+                    RequestEvent.SERVICE, data));
         }
         return events;
     }

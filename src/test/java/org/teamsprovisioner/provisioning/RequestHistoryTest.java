@@ -6,6 +6,7 @@ import static org.teamsprovisioner.provisioning.InMemoryGraph.Call.OPERATION;
 import static org.teamsprovisioner.provisioning.InMemoryProvisioning.direct;
 import static org.teamsprovisioner.provisioning.InMemoryProvisioning.groupFirst;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,41 @@ class RequestHistoryTest {
         provisioning.runToEnd(id);
 
         assertThat(provisioning.store.events(id)).filteredOn(event -> event.type() == Type.STEP_RETRYING).singleElement()
-                .satisfies(retrying -> assertThat(retrying.data()).containsEntry("step", "AWAIT_OPERATION").containsEntry("failedTries", 1));
+                .satisfies(retrying -> assertThat(retrying.data()).containsEntry("step", "AWAIT_OPERATION").containsEntry("failedTries", 1)
+                        .containsKey("retryAt"));
+    }
+
+    @Test
+    void throttledCallIsRecordedWithGraphsCodeAndWhenTheStepRunsAgain() {
+        InMemoryProvisioning provisioning = new InMemoryProvisioning();
+        provisioning.graph.failNext(CREATE_TEAM, InMemoryGraph.throttled(Duration.ofSeconds(7)));
+        UUID id = provisioning.submit(direct("History throttled"));
+
+        provisioning.runNextStep(id);
+
+        RequestEvent throttled = provisioning.store.events(id).get(1);
+        assertThat(throttled.type()).isEqualTo(Type.THROTTLED);
+        assertThat(throttled.time()).isEqualTo(InMemoryProvisioning.START);
+        assertThat(throttled.data()).containsEntry("step", "CREATE_TEAM").containsEntry("code", "TooManyRequests")
+                .containsEntry("retryAt", InMemoryProvisioning.START.plusSeconds(7).toString());
+        assertThat(provisioning.runToEnd(id).status()).isEqualTo(RequestStatus.SUCCEEDED);
+        assertThat(provisioning.store.events(id)).filteredOn(event -> event.type() == Type.STEP_RETRYING).isEmpty();
+    }
+
+    @Test
+    void groupStillReplicatingIsRecordedAsAwaitingReplicationNotAsAFailedTry() {
+        InMemoryProvisioning provisioning = new InMemoryProvisioning();
+        provisioning.graph.failNext(CREATE_TEAM, 2, InMemoryGraph.notFound());
+        UUID id = provisioning.submit(groupFirst("History replicating"));
+
+        provisioning.runToEnd(id);
+
+        List<RequestEvent> history = provisioning.store.events(id);
+        String groupId = provisioning.request(id).group().id();
+        assertThat(history).filteredOn(event -> event.type() == Type.AWAITING_REPLICATION).hasSize(2)
+                .allSatisfy(waiting -> assertThat(waiting.data()).containsEntry("groupId", groupId).containsEntry("step", "CREATE_TEAM")
+                        .containsKey("retryAt"));
+        assertThat(history).extracting(RequestEvent::type).doesNotContain(Type.STEP_RETRYING).last().isEqualTo(Type.SUCCEEDED);
     }
 
     @Test
