@@ -135,6 +135,13 @@ class ApiDocumentation {
                                 .schema(new Schema<String>().type("string").format("uri-reference")));
                 addExamples(submit.getPost());
             }
+            PathItem one = api.getPaths().get(SUBMIT + "/{id}");
+            if (one != null && one.getGet() != null && one.getGet().getResponses().get("200") != null) {
+                one.getGet().getResponses().get("200").addHeaderObject("Retry-After", new Header()
+                        .description("While the request is ACCEPTED or PROVISIONING: seconds until its next step is due and has run, "
+                                + "the pace to poll at; absent once it is terminal")
+                        .schema(new Schema<Integer>().type("integer").minimum(java.math.BigDecimal.ONE)));
+            }
             PathItem preview = api.getPaths().get(PREVIEW);
             if (preview != null && preview.getPost() != null) {
                 addExamples(preview.getPost());

@@ -1,6 +1,7 @@
 package org.teamsprovisioner.api;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,9 +38,11 @@ class TeamRequestController {
     private final Callers callers;
     private final IdempotencyKeys idempotencyKeys;
     private final CallerRateLimits rateLimits;
+    private final Clock clock;
 
     TeamRequestController(SubmitTeamRequest submit, PreviewTeamRequest preview, ReadTeamRequests read, TeamBodies payloads,
-            Callers callers, IdempotencyKeys idempotencyKeys, CallerRateLimits rateLimits) {
+            Callers callers, IdempotencyKeys idempotencyKeys, CallerRateLimits rateLimits, Clock clock) {
+        this.clock = clock;
         this.submit = submit;
         this.preview = preview;
         this.read = read;
@@ -77,10 +80,20 @@ class TeamRequestController {
                         decision.isValid() ? payloads.bodyFor(decision.approved()) : null));
     }
 
+    /**
+     * The status monitor. While the request is at work it carries {@code Retry-After}: the seconds
+     * until its job's next step is due and has run, so a polling portal polls at the job's pace
+     * (Microsoft's REST guidelines put it on every status monitor that is not done).
+     */
     @GetMapping("/{id}")
-    Mono<TeamRequestView> one(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+    Mono<ResponseEntity<TeamRequestView>> one(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
         return read.one(parseId(id), callers.caller(caller))
-                .map(TeamRequestView::of)
+                .map(summary -> {
+                    var ok = ResponseEntity.ok();
+                    summary.nextChangeIn(clock.instant()).ifPresent(wait -> ok.header(HttpHeaders.RETRY_AFTER,
+                            Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+                    return ok.body(TeamRequestView.of(summary));
+                })
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No team request " + id + " is visible to the caller")));
     }
 

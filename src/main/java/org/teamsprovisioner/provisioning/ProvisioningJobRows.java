@@ -26,6 +26,12 @@ public interface ProvisioningJobRows {
     Statement deleteUnpicked(UUID requestId);
 
     /**
+     * When the job of the request whose id is the SQL expression {@code requestId} runs next, as a
+     * scalar SQL expression of type timestamp (null without a job); in the past while it runs.
+     */
+    Statement nextRunAt(String requestId);
+
+    /**
      * A row to insert, as {@code into} ({@code table (columns)}) and {@code values} (one SQL
      * expression per column, naming parameters as {@code :name}), so that a store can insert it on
      * its own or as the last part of a {@code WITH} statement.
@@ -49,7 +55,7 @@ public interface ProvisioningJobRows {
         }
     }
 
-    /** @param parameters the values of the named parameters in {@code sql}, none null */
+    /** @param sql a statement, or an expression within one; @param parameters the values of the named parameters in {@code sql}, none null */
     record Statement(String sql, Map<String, Object> parameters) {
 
         public Statement {

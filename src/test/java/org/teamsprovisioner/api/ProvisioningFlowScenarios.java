@@ -132,6 +132,32 @@ interface ProvisioningFlowScenarios {
     }
 
     @Test
+    default void statusMonitorCarriesRetryAfterWhileTheRequestIsAtWorkAndNoneOnceItIsDone() {
+        String token = tokenFor(uniqueUser());
+        String location = submit(token, request("Paced poll " + UUID.randomUUID())).expectStatus().isAccepted()
+                .returnResult(JsonNode.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        java.util.Set<String> statusesAtWork = new java.util.HashSet<>();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (true) {
+            var answer = http().get().uri(location).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                    .returnResult(JsonNode.class);
+            String status = answer.getResponseBody().blockFirst().get("status").asString();
+            String retryAfter = answer.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            if (status.equals("SUCCEEDED")) {
+                assertThat(retryAfter).as("Retry-After of a terminal request").isNull();
+                break;
+            }
+            statusesAtWork.add(status);
+            // The sandbox's jobs poll Graph every second or two (application-sandbox.yml).
+            assertThat(retryAfter).as("Retry-After while %s", status).isNotNull();
+            assertThat(Integer.parseInt(retryAfter)).isBetween(1, 10);
+            assertThat(java.time.Instant.now()).as("%s never finished", location).isBefore(deadline);
+            pause();
+        }
+        assertThat(statusesAtWork).isNotEmpty();
+    }
+
+    @Test
     default void historyListsEveryChangeOldestFirstPageByPageAndOnlyToWhoMaySeeTheRequest() {
         String user = uniqueUser();
         String token = tokenFor(user);

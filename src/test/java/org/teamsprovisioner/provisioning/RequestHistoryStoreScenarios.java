@@ -31,6 +31,25 @@ interface RequestHistoryStoreScenarios {
         return Instant.now().plus(Duration.ofDays(1));
     }
 
+    /** Not history, but the same store: the status monitor's Retry-After comes from the job's due time read with the request. */
+    @Test
+    default void aRequestAtWorkIsReadWithItsJobsDueTimeAndATerminalOneWithout() {
+        TeamRequest request = accepted("Due time " + UUID.randomUUID());
+        Instant due = tomorrow().truncatedTo(ChronoUnit.MILLIS);
+        store().create(request, due, RequestEvents.submitted(request)).block();
+
+        RequestSummary atWork = store().findSummary(request.id()).block();
+
+        assertThat(atWork.nextRunAt()).isEqualTo(due);
+        assertThat(atWork.nextChangeIn(due.minusSeconds(30))).contains(Duration.ofSeconds(31));
+        TeamRequest cancelled = request.cancelled(request.createdAt().plusSeconds(1));
+        store().cancel(cancelled, RequestEvents.cancelled(cancelled, new org.teamsprovisioner.request.Caller(request.requester(), false, false)))
+                .block();
+        RequestSummary ended = store().findSummary(request.id()).block();
+        assertThat(ended.nextRunAt()).isNull();
+        assertThat(ended.nextChangeIn(Instant.now())).isEmpty();
+    }
+
     @Test
     default void aSaveThatLosesTheOptimisticLockAppendsNoEvent() {
         TeamRequest request = accepted("History lock " + UUID.randomUUID());

@@ -32,6 +32,12 @@ class ScheduledTaskRows implements ProvisioningJobRows {
     }
 
     @Override
+    public Statement nextRunAt(String requestId) {
+        return new Statement("(select execution_time from scheduled_tasks where task_name = :job_task_name and task_instance = cast("
+                + requestId + " as varchar(250)))", Map.of("job_task_name", ProvisioningJobs.TASK_NAME));
+    }
+
+    @Override
     public Statement deleteUnpicked(UUID requestId) {
         return new Statement(DELETE_UNPICKED, Map.of("task_name", ProvisioningJobs.TASK_NAME, "task_instance", requestId.toString()));
     }

@@ -234,8 +234,11 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     @Override
     public Mono<RequestSummary> findSummary(UUID id) {
-        return db.sql("select " + TeamRequestRows.SUMMARY_COLUMNS + " from team_request where id = :id").bind("id", id)
-                .map(rows::readSummary).one();
+        ProvisioningJobRows.Statement nextRun = jobs.nextRunAt("team_request.id");
+        // The job's due time only while one can be due, for the Retry-After of a request still at work.
+        return bind(db.sql("select " + TeamRequestRows.SUMMARY_COLUMNS + ", case when status in ('ACCEPTED', 'PROVISIONING') then "
+                + nextRun.sql() + " end as " + TeamRequestRows.NEXT_RUN_AT + " from team_request where id = :id").bind("id", id),
+                nextRun.parameters()).map(rows::readSummary).one();
     }
 
     @Override

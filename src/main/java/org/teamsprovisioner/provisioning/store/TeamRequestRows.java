@@ -19,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TeamRequestRows {
 
+    /** The optional column of {@link RequestSummary#nextRunAt()}, read where one request is read. */
+    static final String NEXT_RUN_AT = "next_run_at";
+
     /** The columns of {@link RequestSummary}: everything callers read, not the spec. */
     static final String SUMMARY_COLUMNS = "id, requester, display_name, status, team_id, operation_id, operation_status, "
             + "operation_attempts, web_url, error_code, error_message, created_at, updated_at";
@@ -95,7 +98,8 @@ class TeamRequestRows {
                 operation(row),
                 failure(row),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
-                row.get("updated_at", OffsetDateTime.class).toInstant());
+                row.get("updated_at", OffsetDateTime.class).toInstant(),
+                metadata.contains(NEXT_RUN_AT) ? instant(row.get(NEXT_RUN_AT, OffsetDateTime.class)) : null);
     }
 
     private static TeamRequest.GraphOperation operation(Row row) {
