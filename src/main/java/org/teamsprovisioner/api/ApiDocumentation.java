@@ -57,7 +57,9 @@ class ApiDocumentation {
             "retry", "Puts a FAILED request back to work (its requester, or the manage-all role).",
             "history", "Who did what to a request and when, oldest first, a page at a time: submitted (with the policy-applied "
                     + "name), each step reached, Graph's answers that matter (team id, operation status, retries), retry, cancel, "
-                    + "succeeded or failed with the error. Visible to whoever may read the request.");
+                    + "succeeded or failed with the error. Visible to whoever may read the request. With Accept: text/event-stream "
+                    + "the same events live as Server-Sent Events (id, event = type, data = the event's JSON), from Last-Event-ID "
+                    + "or after, ending after the terminal event; a comment line every 15 s keeps it open.");
     static final String PREVIEW = "/api/v1/team-requests/preview";
 
     @Bean
@@ -119,7 +121,11 @@ class ApiDocumentation {
             }
             PathItem history = api.getPaths().get(SUBMIT + "/{id}/events");
             if (history != null && history.getGet() != null) {
+                // springdoc merges the JSON and the event-stream handler into one operation, named after the last one.
+                history.getGet().operationId("history").description(DESCRIPTIONS.get("history"));
                 describeHistoryParameters(history.getGet());
+                describeEventStream(history.getGet());
+                api.getComponents().getSchemas().remove("ServerSentEventEventView");
             }
             PathItem submit = api.getPaths().get(SUBMIT);
             if (submit != null && submit.getPost() != null) {
@@ -203,6 +209,22 @@ class ApiDocumentation {
                         ._default(20));
                 default -> {
                 }
+            }
+        }
+    }
+
+    /** An event stream is text, one SSE event per history event; its data is the EventView the JSON page lists. */
+    private static void describeEventStream(Operation history) {
+        var ok = history.getResponses().get("200");
+        if (ok != null && ok.getContent() != null && ok.getContent().get("text/event-stream") != null) {
+            ok.getContent().get("text/event-stream").schema(new Schema<String>().type("string").description(
+                    "Server-Sent Events: per event `id: <event id>`, `event: <type>`, `data: <EventView JSON>`; comment lines "
+                            + "(`:heartbeat`) while nothing happens; the stream ends after the terminal event"));
+        }
+        for (var parameter : history.getParameters()) {
+            if ("Last-Event-ID".equals(parameter.getName())) {
+                parameter.description("Event streams only: the id of the last event received; sent by EventSource on reconnect, "
+                        + "it wins over after").schema(new Schema<String>().type("string").pattern("^[0-9]+$"));
             }
         }
     }

@@ -8,6 +8,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -114,6 +115,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
                 problem.setType(ProblemTypes.of(status.value()));
             }
+            // Set, not negotiated: a refused event stream (Accept: text/event-stream) gets the problem as JSON too.
+            HttpHeaders withType = new HttpHeaders();
+            if (headers != null) {
+                withType.putAll(headers);
+            }
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            headers = withType;
         }
         return super.createResponseEntity(body, headers, status, exchange);
     }

@@ -47,4 +47,9 @@ final class TooManyRequestsException extends ErrorResponseException {
                 + "PROVISIONING), the most it may have at once; nothing was stored. Submit again once some of them have ended.",
                 retryAfter);
     }
+
+    static TooManyRequestsException streams(int limit, Duration retryAfter) {
+        return new TooManyRequestsException("This caller already has " + limit + " event streams open on this replica, the most it "
+                + "may have at once. Close one, or follow more requests by polling or with a webhook.", retryAfter);
+    }
 }

@@ -41,6 +41,11 @@ public record RequestEvent(UUID requestId, long id, Instant time, Type type, Str
         SUCCEEDED,
         FAILED;
 
+        /** The request became terminal: nothing follows unless a caller retries it. */
+        public boolean isTerminal() {
+            return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+        }
+
         /** As the API and the stored rows spell it: {@code step-reached}. */
         public String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
