@@ -9,8 +9,9 @@
  * client-credentials endpoint ({@code POST /sandbox/login/{tenant}/oauth2/v2.0/token}), the Graph
  * "Create team" API with its asynchronous operation under {@code /sandbox/graph/v1.0} and
  * {@code /sandbox/graph/beta}, the directory, groups and team parts, JSON batching
- * ({@code POST /$batch}), and a read-only window into the fake tenant
- * ({@code GET /sandbox/graph/_state}); see docs/sandbox.md.
+ * ({@code POST /$batch}), a read-only window into the fake tenant
+ * ({@code GET /sandbox/graph/_state}), and a webhook receiver that stands for a portal's endpoint
+ * ({@code /sandbox/webhooks/{name}}); see docs/sandbox.md.
  *
  * <p>The service's Graph client talks to it over real HTTP, so the wire format (status codes,
  * headers, error shapes, OData key syntax) follows the Graph documentation rather than what would
@@ -20,7 +21,8 @@
  * <p>The simulator is laid out in rooms, each depending only on the rooms before it:
  * {@code settings}, {@code http} (Graph's wire), {@code createteam} (the Create team rule set),
  * {@code tenant} (the fake tenant's state), {@code throttling} (the gate), then {@code entra},
- * {@code directory} and {@code teams} side by side, and {@code routes} (the endpoints wired
+ * {@code directory}, {@code teams} and {@code webhooks} (the receiver, which needs only
+ * {@code settings} and {@code http}) side by side, and {@code routes} (the endpoints wired
  * together). This package, on top, only wires them into Spring and into the standalone program.
  */
 package org.teamsprovisioner.sandbox;

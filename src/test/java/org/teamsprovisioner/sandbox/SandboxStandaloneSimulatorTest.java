@@ -74,6 +74,19 @@ class SandboxStandaloneSimulatorTest {
     }
 
     @Test
+    void receivesWebhooksAsTheInProcessSandboxDoes() {
+        http.post().uri("/sandbox/webhooks/standalone").contentType(MediaType.parseMediaType("application/cloudevents+json"))
+                .bodyValue("{\"specversion\":\"1.0\",\"id\":\"evt-1\",\"source\":\"urn:test\","
+                        + "\"type\":\"org.teamsprovisioner.teamrequest.failed\"}")
+                .exchange().expectStatus().isNoContent();
+
+        JsonNode state = http.get().uri("/sandbox/webhooks/_state").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(state.at("/receivers/standalone/deliveries/0/event/type").asString())
+                .isEqualTo("org.teamsprovisioner.teamrequest.failed");
+    }
+
+    @Test
     void issuesGraphTokensAndUserTokensThatItsPublishedKeysVerify() throws Exception {
         JsonNode graphToken = http.post().uri("/sandbox/login/sandbox-tenant/oauth2/v2.0/token")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)

@@ -35,6 +35,13 @@ public final class NodeTools {
         return run(command, Path.of("."), 120);
     }
 
+    /** Runs {@code node FILE args} for a self-contained script (Node's own modules only): no npm install. */
+    public static Result script(Path file, String... args) {
+        List<String> command = new ArrayList<>(List.of("node", file.toString()));
+        command.addAll(Arrays.asList(args));
+        return run(command, Path.of("."), 120);
+    }
+
     /** Runs an installed package's command (node_modules/.bin), in the project directory. */
     public static Result bin(String name, String... args) {
         List<String> command = new ArrayList<>(List.of(home().resolve("node_modules/.bin/" + name).toString()));

@@ -22,6 +22,8 @@ import org.teamsprovisioner.sandbox.tenant.SandboxDirectory;
 import org.teamsprovisioner.sandbox.tenant.SandboxGroups;
 import org.teamsprovisioner.sandbox.tenant.SandboxTenant;
 import org.teamsprovisioner.sandbox.throttling.GraphGate;
+import org.teamsprovisioner.sandbox.webhooks.WebhookReceivers;
+import org.teamsprovisioner.sandbox.webhooks.WebhooksHandler;
 
 /**
  * Builds the simulator's {@link RouterFunction} from its collaborators. A plain class rather
@@ -34,6 +36,7 @@ public final class SandboxRoutes {
     static final String ENTRA_TOKEN_PATH = "/sandbox/login/{tenant}/oauth2/v2.0/token";
     static final String ENTRA_KEYS_PATH = "/sandbox/login/{tenant}/discovery/v2.0/keys";
     static final String STATE_PATH = "/sandbox/graph/_state";
+    static final String WEBHOOKS = "/sandbox/webhooks";
     public static final String GRAPH_V1 = "/sandbox/graph/v1.0";
     public static final String GRAPH_BETA = "/sandbox/graph/beta";
 
@@ -42,14 +45,16 @@ public final class SandboxRoutes {
     private final GraphHandler graph;
     private final StateHandler state;
     private final EntraKeysHandler keys;
+    private final WebhooksHandler webhooks;
 
     SandboxRoutes(UserTokenHandler userTokens, EntraTokenHandler entraTokens, GraphHandler graph, StateHandler state,
-            EntraKeysHandler keys) {
+            EntraKeysHandler keys, WebhooksHandler webhooks) {
         this.userTokens = userTokens;
         this.entraTokens = entraTokens;
         this.graph = graph;
         this.state = state;
         this.keys = keys;
+        this.webhooks = webhooks;
     }
 
     /** Wires a fresh, empty fake tenant whose tokens {@code issuer} signs. */
@@ -59,6 +64,7 @@ public final class SandboxRoutes {
         SandboxDirectory directory = new SandboxDirectory(properties.directory());
         SandboxGroups groups = new SandboxGroups(properties.groups(), directory, clock.instant());
         ChannelFolders folders = new ChannelFolders();
+        WebhookReceivers receivers = new WebhookReceivers(properties.webhooks());
         return new SandboxRoutes(
                 new UserTokenHandler(properties, issuer, directory, clock),
                 new EntraTokenHandler(properties, issuer, counters, clock),
@@ -67,8 +73,9 @@ public final class SandboxRoutes {
                         new TeamsHandler(tenant, directory, groups, counters, properties),
                         new DirectoryHandler(tenant, directory, groups, folders),
                         new TeamPartsHandler(tenant, directory, groups, folders)),
-                new StateHandler(tenant, counters, clock, groups, folders),
-                new EntraKeysHandler(issuer));
+                new StateHandler(tenant, counters, clock, groups, folders, receivers),
+                new EntraKeysHandler(issuer),
+                new WebhooksHandler(receivers, properties.webhooks(), clock));
     }
 
     public RouterFunction<ServerResponse> router() {
@@ -79,6 +86,16 @@ public final class SandboxRoutes {
                 .POST(ENTRA_TOKEN_PATH, entraTokens::token)
                 .GET(ENTRA_KEYS_PATH, keys::keys)
                 .GET(STATE_PATH, state::state)
+                // _state before {name}: receiver names never start with '_', so the two cannot clash.
+                .GET(WEBHOOKS + "/_state", webhooks::state)
+                .POST(WEBHOOKS + "/{name}", webhooks::receive)
+                .GET(WEBHOOKS + "/{name}", webhooks::receiver)
+                .DELETE(WEBHOOKS + "/{name}", webhooks::delete)
+                .PUT(WEBHOOKS + "/{name}/_behaviour", webhooks::putBehaviour)
+                .DELETE(WEBHOOKS + "/{name}/_behaviour", webhooks::deleteBehaviour)
+                .PUT(WEBHOOKS + "/{name}/_secret", webhooks::putSecret)
+                .DELETE(WEBHOOKS + "/{name}/_secret", webhooks::deleteSecret)
+                .route(RequestPredicates.path(WEBHOOKS + "/**"), webhooks::unmatched)
                 .route(RequestPredicates.path(GRAPH_V1 + "/**"), request -> graph.handle(request, "v1.0"))
                 .route(RequestPredicates.path(GRAPH_BETA + "/**"), request -> graph.handle(request, "beta"))
                 .build();

@@ -19,10 +19,11 @@ import org.teamsprovisioner.sandbox.tenant.SandboxGroups;
 import org.teamsprovisioner.sandbox.tenant.SandboxTeam;
 import org.teamsprovisioner.sandbox.tenant.SandboxTeamDetails;
 import org.teamsprovisioner.sandbox.tenant.SandboxTenant;
+import org.teamsprovisioner.sandbox.webhooks.WebhookReceivers;
 
 /**
  * {@code GET /sandbox/graph/_state}: a read-only window into the fake tenant for tests and
- * benchmarks. Unauthenticated on purpose: it is not part of Graph and holds nothing secret.
+ * benchmarks, with what the webhook receiver took, so one read shows both sides of a request. Unauthenticated on purpose: it is not part of Graph and holds nothing secret.
  */
 final class StateHandler {
 
@@ -31,14 +32,16 @@ final class StateHandler {
     private final Clock clock;
     private final SandboxGroups groups;
     private final ChannelFolders folders;
+    private final WebhookReceivers webhooks;
 
     StateHandler(SandboxTenant tenant, SandboxCounters counters, Clock clock, SandboxGroups groups,
-            ChannelFolders folders) {
+            ChannelFolders folders, WebhookReceivers webhooks) {
         this.tenant = tenant;
         this.counters = counters;
         this.clock = clock;
         this.groups = groups;
         this.folders = folders;
+        this.webhooks = webhooks;
     }
 
     Mono<ServerResponse> state(ServerRequest request) {
@@ -69,6 +72,8 @@ final class StateHandler {
         }
         GroupState.groups(json.putArray("groups"), groups, tenant, now);
         json.set("counters", counters.toJson());
+        // What the service's webhook sender delivered to the sandbox's receiver, by name (also at GET /sandbox/webhooks/_state).
+        webhooks.write(json.putObject("webhooks"));
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(SandboxJson.write(json));
     }
 

@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -45,6 +48,8 @@ import org.springframework.validation.annotation.Validated;
  *        resolve against.
  * @param groups Behaviour of the fake tenant's groups (POST /groups and team creation from a
  *        group).
+ * @param webhooks The webhook receiver under /sandbox/webhooks/{name}, a stand-in for a portal's
+ *        endpoint: how much it keeps and how it checks signatures.
  */
 @Validated
 @ConfigurationProperties("provisioner.sandbox")
@@ -58,7 +63,8 @@ public record SandboxProperties(
         @DefaultValue @NotNull @Valid Throttling throttling,
         @DefaultValue @NotNull @Valid Faults faults,
         @DefaultValue @NotNull @Valid Directory directory,
-        @DefaultValue @NotNull @Valid Groups groups) {
+        @DefaultValue @NotNull @Valid Groups groups,
+        @DefaultValue @NotNull @Valid Webhooks webhooks) {
 
     public SandboxProperties {
         // @DefaultValue cannot express a list of objects; an explicitly empty list stays empty
@@ -419,6 +425,30 @@ public record SandboxProperties(
             visibility = visibility == null ? "Public" : visibility;
             owners = owners == null ? List.of() : List.copyOf(owners);
             members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
+
+    /**
+     * The sandbox's webhook receiver, which records what a sender delivers to
+     * POST /sandbox/webhooks/{name}. Everything is in memory and bounded by these limits.
+     *
+     * @param history Deliveries kept per receiver name, newest last; older ones are dropped.
+     * @param maxReceivers Names the receiver keeps at once; a delivery or setting for one more
+     *        name is refused with 409 until a name is deleted.
+     * @param maxBodySize Largest body a delivery may have; a larger one is answered 413.
+     * @param tolerance How far webhook-timestamp may be from the sandbox's clock, in the past or
+     *        the future, for a signature to verify (Standard Webhooks: replay protection).
+     */
+    public record Webhooks(
+            @DefaultValue("200") @Min(1) @Max(10_000) int history,
+            @DefaultValue("100") @Min(1) @Max(10_000) int maxReceivers,
+            @DefaultValue("256KB") @NotNull DataSize maxBodySize,
+            @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration tolerance) {
+
+        /** Bean Validation reports a body limit outside 1 byte to 16 MB as 'maxBodySizeInRange'. */
+        @AssertTrue(message = "max-body-size must be between 1B and 16MB")
+        public boolean isMaxBodySizeInRange() {
+            return maxBodySize == null || (maxBodySize.toBytes() >= 1 && maxBodySize.toBytes() <= DataSize.ofMegabytes(16).toBytes());
         }
     }
 }
