@@ -10,8 +10,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Live events ({@code GET .../{id}/events} with {@code Accept: text/event-stream}), per replica.
  *
- * @param pollInterval how often an open stream asks the database for new events while none come:
- *     the longest an event another replica wrote waits to be sent; one indexed read per stream each time
  * @param heartbeat how often a quiet stream sends a comment line, so proxies and load balancers that
  *     close idle connections (often after 60 s) keep it open and a client notices a dead one
  * @param reconnectDelay the {@code retry:} the stream tells clients to wait before reconnecting
@@ -21,16 +19,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("provisioner.api.event-streams")
 public record EventStreamProperties(
-        @NotNull @DefaultValue("1s") Duration pollInterval,
         @NotNull @DefaultValue("15s") Duration heartbeat,
         @NotNull @DefaultValue("3s") Duration reconnectDelay,
         @Min(1) @DefaultValue("10") int perCaller,
         @Min(1) @DefaultValue("1000") int perReplica) {
 
     public EventStreamProperties {
-        if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero())
-                || heartbeat != null && (heartbeat.isNegative() || heartbeat.isZero())) {
-            throw new IllegalArgumentException("provisioner.api.event-streams.poll-interval and heartbeat must be positive");
+        if (heartbeat != null && (heartbeat.isNegative() || heartbeat.isZero())) {
+            throw new IllegalArgumentException("provisioner.api.event-streams.heartbeat must be positive");
         }
     }
 }

@@ -31,10 +31,6 @@ class EventStreams implements SmartLifecycle {
         this.properties = properties;
     }
 
-    Duration pollInterval() {
-        return properties.pollInterval();
-    }
-
     /**
      * Admits one more stream of {@code caller} or refuses it (429 over the caller's cap, 503 over the
      * replica's or while shutting down), before anything is sent; the stream counts until it ends.

@@ -51,7 +51,7 @@ class TeamRequestEventsController {
             @AuthenticationPrincipal JwtAuthenticationToken token) {
         Caller caller = callers.caller(token);
         return Mono.defer(() -> follow.follow(TeamRequestController.parseId(id), caller,
-                        lastEventId != null && !lastEventId.isBlank() ? parseLastEventId(lastEventId) : parseAfter(after), streams.pollInterval()))
+                        lastEventId != null && !lastEventId.isBlank() ? parseLastEventId(lastEventId) : parseAfter(after)))
                 .map(events -> ResponseEntity.ok()
                         // nginx (and ingress-nginx) buffer responses unless told not to, which would hold events back.
                         .header("X-Accel-Buffering", "no")

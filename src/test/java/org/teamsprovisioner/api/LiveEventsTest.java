@@ -50,7 +50,7 @@ class LiveEventsTest {
     static void start() {
         tenant = new SharedTenant(List.of(), Map.of());
         front = tenant.replica(Map.of("provisioner.jobs.enabled", false,
-                "provisioner.api.event-streams.poll-interval", "200ms",
+                "provisioner.history.poll-interval", "200ms",
                 "provisioner.api.event-streams.heartbeat", "300ms",
                 "provisioner.api.event-streams.per-caller", 2));
     }

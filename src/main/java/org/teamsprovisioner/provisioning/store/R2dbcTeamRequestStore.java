@@ -50,10 +50,15 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     private final ProvisioningJobRows jobs;
     private final boolean postgres;
     private final JsonMapper json;
+    private final PolledHistoryWatch watch;
 
-    /** @param jobs the job rows written with the requests, in their transaction */
+    /**
+     * @param jobs the job rows written with the requests, in their transaction
+     * @param watch told of each committed append, for this replica's live event streams
+     */
     R2dbcTeamRequestStore(DatabaseClient db, ReactiveTransactionManager transactions, TeamRequestRows rows, ProvisioningJobRows jobs,
-            JsonMapper json) {
+            JsonMapper json, PolledHistoryWatch watch) {
+        this.watch = watch;
         this.json = json;
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
@@ -212,7 +217,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                         .onErrorMap(TeamRequestRows::isConflict, running -> new TeamRequestConflictException("Team request "
                                 + request.id() + " is still finishing its previous run; retry it in a few seconds.", running))
                         .thenReturn(saved))
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                .doOnNext(this::appended);
     }
 
     @Override
@@ -224,7 +230,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                         ? update(request).flatMap(saved -> appendEvents(saved.id(), events).thenReturn(saved))
                         : Mono.error(new TeamRequestConflictException("Team request " + request.id()
                                 + " is being provisioned already; it can no longer be cancelled.")))
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                .doOnNext(this::appended);
     }
 
     @Override
@@ -258,11 +265,18 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                     + " select count(*) as saved from updated");
             return bindEvents(rows.bindState(statement, request).bind("id", request.id()).bind("version", request.version()), events)
                     .map(row -> ((Number) row.get("saved")).longValue()).one()
-                    .flatMap(saved -> saved(request, saved));
+                    .flatMap(saved -> saved(request, saved))
+                    .doOnNext(this::appended);
         }
         return update(request)
                 .flatMap(saved -> appendEvents(saved.id(), events).thenReturn(saved))
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                .doOnNext(this::appended);
+    }
+
+    /** Committed: this replica's followers of the request need not wait for the next poll. */
+    private void appended(TeamRequest saved) {
+        watch.appended(saved.id());
     }
 
     private Mono<TeamRequest> update(TeamRequest request) {
