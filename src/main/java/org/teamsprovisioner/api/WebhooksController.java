@@ -3,6 +3,7 @@ package org.teamsprovisioner.api;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,6 +52,7 @@ class WebhooksController {
     }
 
     /** 201 with the subscription and its secret, which no later answer shows again. */
+    @Operation(description = "Subscribes a URL to event types of the requests the caller may see (webhooks role); the answer shows the signing secret, once.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<WebhookViews.SubscriptionView>> subscribe(@RequestBody WebhookViews.SubscriptionBody body,
             @AuthenticationPrincipal JwtAuthenticationToken caller) {
@@ -61,35 +63,40 @@ class WebhooksController {
                         .body(WebhookViews.SubscriptionView.of(created, true)));
     }
 
+    @Operation(description = "The caller's subscriptions, and with the read-all role those made in configuration; no secrets.")
     @GetMapping
-    Mono<WebhookViews.SubscriptionList> list(@AuthenticationPrincipal JwtAuthenticationToken caller) {
+    Mono<WebhookViews.SubscriptionList> subscriptions(@AuthenticationPrincipal JwtAuthenticationToken caller) {
         return list.list(callers.subscriber(caller)).map(s -> WebhookViews.SubscriptionView.of(s, false)).collectList()
                 .map(WebhookViews.SubscriptionList::new);
     }
 
+    @Operation(description = "One of the caller's subscriptions, with its status (DISABLED after a 410).")
     @GetMapping("/{id}")
-    Mono<WebhookViews.SubscriptionView> one(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+    Mono<WebhookViews.SubscriptionView> subscription(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
         return list.find(parseId(id), callers.subscriber(caller)).map(s -> WebhookViews.SubscriptionView.of(s, false))
                 .switchIfEmpty(Mono.error(() -> notVisible(id)));
     }
 
+    @Operation(description = "Deletes the caller's subscription and its pending deliveries (webhooks role).")
     @DeleteMapping("/{id}")
-    Mono<ResponseEntity<Void>> delete(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+    Mono<ResponseEntity<Void>> unsubscribe(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
         return unsubscribe.unsubscribe(parseId(id), callers.subscriber(caller))
                 .map(deleted -> ResponseEntity.noContent().<Void>build())
                 .switchIfEmpty(Mono.error(() -> notVisible(id)));
     }
 
     /** A new secret, shown once; the previous one signs too for {@code provisioner.webhooks.secret-overlap}. */
+    @Operation(description = "A new signing secret, shown once; the previous one keeps signing beside it for the overlap (webhooks role).")
     @PostMapping("/{id}/rotate-secret")
-    Mono<WebhookViews.SubscriptionView> rotateSecret(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
+    Mono<WebhookViews.SubscriptionView> rotateWebhookSecret(@PathVariable String id, @AuthenticationPrincipal JwtAuthenticationToken caller) {
         return rotate.rotate(parseId(id), callers.subscriber(caller)).map(s -> WebhookViews.SubscriptionView.of(s, true))
                 .switchIfEmpty(Mono.error(() -> notVisible(id)));
     }
 
     /** The subscription's latest deliveries (newest first) with their recent attempts. */
+    @Operation(description = "The subscription's latest deliveries, newest first, with status, latency and their recent attempts.")
     @GetMapping("/{id}/deliveries")
-    Mono<WebhookViews.DeliveryList> deliveries(@PathVariable String id, @RequestParam(required = false) String limit,
+    Mono<WebhookViews.DeliveryList> webhookDeliveries(@PathVariable String id, @RequestParam(required = false) String limit,
             @AuthenticationPrincipal JwtAuthenticationToken caller) {
         return Mono.fromCallable(() -> TeamRequestController.parseLimit(limit))
                 .flatMap(pageSize -> deliveries.recent(parseId(id), callers.subscriber(caller), pageSize))
@@ -98,8 +105,9 @@ class WebhooksController {
     }
 
     /** 202: a finished delivery goes out again, same webhook-id and body; 409 while it is still pending. */
+    @Operation(description = "Sends a finished delivery again with the same webhook-id and body (webhooks role); 409 while pending.")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
-    Mono<ResponseEntity<WebhookViews.DeliveryView>> redeliver(@PathVariable String id, @PathVariable String deliveryId,
+    Mono<ResponseEntity<WebhookViews.DeliveryView>> redeliverWebhook(@PathVariable String id, @PathVariable String deliveryId,
             @AuthenticationPrincipal JwtAuthenticationToken caller) {
         return redeliver.redeliver(parseId(id), deliveryId, callers.subscriber(caller))
                 .map(delivery -> ResponseEntity.accepted().body(WebhookViews.DeliveryView.of(delivery, List.of())))
