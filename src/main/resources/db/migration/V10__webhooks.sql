@@ -48,6 +48,8 @@ create table webhook_delivery (
     last_latency_ms bigint,
     last_error varchar(500),
     created_at timestamp with time zone not null,
+    -- Retried until then (created_at + max-age; a redelivery starts a new window).
+    give_up_at timestamp with time zone not null,
     delivered_at timestamp with time zone,
     unique (subscription_id, request_id, event_id)
 );

@@ -30,12 +30,15 @@ class ArchitectureTest {
             .layer("store").definedBy("org.teamsprovisioner.provisioning.store..")
             .layer("jobs").definedBy("org.teamsprovisioner.provisioning.jobs..")
             .layer("graph").definedBy("org.teamsprovisioner.graph..")
+            .layer("webhooks").definedBy("org.teamsprovisioner.webhooks")
+            .layer("webhooks.store").definedBy("org.teamsprovisioner.webhooks.store..")
+            .layer("webhooks.delivery").definedBy("org.teamsprovisioner.webhooks.delivery..")
             .layer("sandbox").definedBy("org.teamsprovisioner.sandbox..")
             .layer("security").definedBy("org.teamsprovisioner.security..")
             .layer("config").definedBy("org.teamsprovisioner.config..")
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
             // The adapters implement the core's ports (TeamRequestStore, ProvisioningQueue, TeamCreation, ...).
-            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api", "store", "jobs", "graph")
+            .whereLayer("provisioning").mayOnlyBeAccessedByLayers("api", "store", "jobs", "graph", "webhooks", "webhooks.store")
             // The use cases call the policy; graph implements its Directory port.
             .whereLayer("policy").mayOnlyBeAccessedByLayers("api", "provisioning", "graph")
             .whereLayer("request").mayOnlyBeAccessedByLayers("api", "policy", "provisioning", "store", "jobs", "graph")
@@ -43,6 +46,10 @@ class ArchitectureTest {
             .whereLayer("graph").mayOnlyBeAccessedByLayers("api")
             .whereLayer("store").mayNotBeAccessedByAnyLayer()
             .whereLayer("jobs").mayNotBeAccessedByAnyLayer()
+            // Webhooks consume provisioning's events and read its summaries; api maps HTTP to their use cases.
+            .whereLayer("webhooks").mayOnlyBeAccessedByLayers("api", "webhooks.store", "webhooks.delivery")
+            .whereLayer("webhooks.store").mayNotBeAccessedByAnyLayer()
+            .whereLayer("webhooks.delivery").mayNotBeAccessedByAnyLayer()
             .whereLayer("config").mayNotBeAccessedByAnyLayer()
             // The simulator is a stand-in for Microsoft's service: nothing may call it except over HTTP.
             .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
@@ -83,6 +90,27 @@ class ArchitectureTest {
 
     // They meet in the core: the store writes each request's job row, in its own transaction, as the
     // jobs' implementation of ProvisioningJobRows describes it.
+    /** The webhooks' core names no adapter and no web, database or scheduler type; its adapters meet only in it. */
+    @ArchTest
+    static final ArchRule webhooksCoreDependsOnNoAdapter = noClasses()
+            .that().resideInAPackage("org.teamsprovisioner.webhooks")
+            .should().dependOnClassesThat().resideInAnyPackage("org.teamsprovisioner.api..", "org.teamsprovisioner.graph..",
+                    "org.teamsprovisioner.provisioning.store..", "org.teamsprovisioner.provisioning.jobs..",
+                    "org.teamsprovisioner.webhooks.store..", "org.teamsprovisioner.webhooks.delivery..",
+                    "org.teamsprovisioner.security..", "org.teamsprovisioner.config..", "org.teamsprovisioner.sandbox..",
+                    "org.springframework.web..", "org.springframework.http..", "org.springframework.r2dbc..",
+                    "io.r2dbc..", "org.springframework.data.r2dbc..", "com.github.kagkarlsson..", "reactor.netty..", "io.netty..");
+
+    /** Provisioning knows nothing of who listens to its events. */
+    @ArchTest
+    static final ArchRule provisioningDoesNotKnowWebhooks = noClasses()
+            .that().resideInAPackage("org.teamsprovisioner.provisioning..")
+            .should().dependOnClassesThat().resideInAPackage("org.teamsprovisioner.webhooks..");
+
+    @ArchTest
+    static final ArchRule webhookStoreAndDeliveryDoNotKnowEachOther = slices().matching("org.teamsprovisioner.webhooks.(store|delivery)..")
+            .should().notDependOnEachOther();
+
     @ArchTest
     static final ArchRule storeAndJobsDoNotKnowEachOther = slices().matching("org.teamsprovisioner.provisioning.(store|jobs)..").should().notDependOnEachOther();
 

@@ -79,6 +79,7 @@ class ApiDocumentation {
                         .license(new License().name("Internal API")))
                 .addTagsItem(new Tag().name("team-requests").description("Submit, preview, follow, retry and cancel team requests"))
                 .addTagsItem(new Tag().name("policy").description("The organisation's rules, for forms"))
+                .addTagsItem(new Tag().name("webhooks").description("Signed CloudEvents of team requests, pushed to subscribers' URLs"))
                 .components(new Components()
                         .addSecuritySchemes("entra", new SecurityScheme()
                                 .type(SecurityScheme.Type.OAUTH2)
@@ -104,7 +105,7 @@ class ApiDocumentation {
             // Here, not on the OpenAPI bean: springdoc sets the component schemas it derives over the bean's.
             api.getComponents().addSchemas("Problem", problemSchema());
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                operation.setTags(List.of(path.startsWith("/api/v1/policy") ? "policy" : "team-requests"));
+                operation.setTags(List.of(path.startsWith("/api/v1/policy") ? "policy" : path.startsWith("/api/v1/webhooks") ? "webhooks" : "team-requests"));
                 operation.setDescription(DESCRIPTIONS.getOrDefault(operation.getOperationId(), operation.getDescription()));
                 // Controllers produce problem+json only for errors, which are documented below.
                 operation.getResponses().forEach((status, response) -> {

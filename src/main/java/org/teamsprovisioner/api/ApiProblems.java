@@ -25,6 +25,9 @@ import org.teamsprovisioner.request.InvalidTeamRequestException;
 import org.teamsprovisioner.request.Violation;
 import org.teamsprovisioner.security.CorrelationIds;
 import org.teamsprovisioner.security.ProblemTypes;
+import org.teamsprovisioner.webhooks.InvalidWebhookException;
+import org.teamsprovisioner.webhooks.WebhookConflictException;
+import org.teamsprovisioner.webhooks.WebhookForbiddenException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,6 +55,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, bad.field().substring(1) + " " + bad.getMessage());
         problem.setProperty("violations", List.of(new Violation("parameter.invalid", bad.field(), bad.getMessage())));
         return handleExceptionInternal(bad, problem, null, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> badWebhook(InvalidWebhookException bad, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, bad.field().substring(1) + " " + bad.getMessage());
+        problem.setProperty("violations", List.of(new Violation("webhook.invalid", bad.field(), bad.getMessage())));
+        return handleExceptionInternal(bad, problem, null, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> webhooksForbidden(WebhookForbiddenException refused, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refused.getMessage());
+        return handleExceptionInternal(refused, problem, null, HttpStatus.FORBIDDEN, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> webhookConflict(WebhookConflictException conflict, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+        return handleExceptionInternal(conflict, problem, null, HttpStatus.CONFLICT, exchange);
     }
 
     @ExceptionHandler

@@ -131,6 +131,14 @@ public final class SharedTenant implements AutoCloseable {
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("access_token").asString();
     }
 
+    /** An application's own token (no {@code scp}) with {@code roles}, signed by the tenant's issuer. */
+    public String appToken(String app, String... roles) {
+        return client(graphPort).post().uri("/sandbox/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("user", app).with("scope", "").with("roles", String.join(",", roles)))
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("access_token").asString();
+    }
+
     /** The simulator's {@code _state}: teams, groups and counters. */
     public JsonNode graphState() {
         return client(graphPort).get().uri("/sandbox/graph/_state").exchange().expectStatus().isOk()

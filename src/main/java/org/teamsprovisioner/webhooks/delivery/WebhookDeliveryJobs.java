@@ -1,0 +1,118 @@
+package org.teamsprovisioner.webhooks.delivery;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.teamsprovisioner.webhooks.DeliverWebhook;
+import org.teamsprovisioner.webhooks.FanOutEvents;
+import org.teamsprovisioner.webhooks.SyncConfiguredSubscriptions;
+import org.teamsprovisioner.webhooks.WebhookProperties;
+import org.teamsprovisioner.webhooks.WebhookQueue;
+
+/**
+ * The delivery workers: a db-scheduler {@link Scheduler} of their own, on table {@value #TABLE} with
+ * {@code provisioner.webhooks.threads} threads, so a receiver that is slow or down never holds a
+ * provisioning worker. The fan-out is its recurring task; each delivery is one execution (instance
+ * id = webhook-id) that reschedules itself between attempts and is revived on another replica when
+ * this one dies mid-attempt, which then sends the same webhook-id once more.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhookDeliveryJobs {
+
+    static final String TABLE = "webhook_tasks";
+    static final String DELIVER_TASK = "deliver-webhook";
+    static final String FAN_OUT_TASK = "fan-out-webhook-events";
+
+    private static final Duration MARGIN = Duration.ofSeconds(30);
+
+    @Bean
+    CustomTask<Void> deliverWebhookTask(DeliverWebhook deliver, WebhookProperties properties) {
+        return Tasks.custom(DELIVER_TASK, Void.class)
+                // Only unexpected errors (database down, a bug) get here; receivers' failures are retries in DeliverWebhook.
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
+                .execute((instance, context) -> {
+                    DeliverWebhook.Next next;
+                    try (var ignored = MDC.putCloseable("webhookId", instance.getId())) {
+                        next = deliver.attempt(instance.getId()).block(properties.timeout().plus(MARGIN));
+                    }
+                    if (next == null || next.done()) {
+                        return new CompletionHandler.OnCompleteRemove<>();
+                    }
+                    return (complete, operations) -> operations.reschedule(complete, next.at());
+                });
+    }
+
+    @Bean
+    RecurringTask<Void> fanOutWebhookEventsTask(FanOutEvents fanOut, WebhookProperties properties, ObjectProvider<WebhookQueue> queue) {
+        return Tasks.recurring(FAN_OUT_TASK, FixedDelay.of(properties.fanOutInterval()))
+                .execute((instance, context) -> {
+                    Integer created = fanOut.run().block(Duration.ofMinutes(1));
+                    if (created != null && created > 0) {
+                        // The new deliveries are due now; polling would find them up to an interval later.
+                        queue.ifAvailable(WebhookQueue::wakeUp);
+                    }
+                });
+    }
+
+    @Bean
+    WebhookWorkers webhookWorkers(DataSource dataSource, CustomTask<Void> deliverWebhookTask, RecurringTask<Void> fanOutWebhookEventsTask,
+            WebhookProperties properties, SyncConfiguredSubscriptions configured) {
+        boolean postgres = isPostgres(dataSource);
+        return new WebhookWorkers(() -> scheduler(dataSource, deliverWebhookTask, fanOutWebhookEventsTask, properties, postgres),
+                properties.enabled(), configured);
+    }
+
+    private static Scheduler scheduler(DataSource dataSource, CustomTask<Void> deliver, RecurringTask<Void> fanOut,
+            WebhookProperties properties, boolean postgres) {
+        var builder = Scheduler.create(dataSource, deliver)
+                .tableName(TABLE)
+                .startTasks(fanOut)
+                .schedulerName(new SchedulerName.Fixed(schedulerName()))
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
+                .shutdownMaxWait(properties.timeout().plus(Duration.ofSeconds(5)))
+                .alwaysPersistTimestampInUTC()
+                .enableImmediateExecution();
+        if (postgres) {
+            builder = builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        return builder.build();
+    }
+
+    /** As provisioning's workers name themselves: host and process id, at most 50 characters. */
+    private static String schedulerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unknown) {
+            host = "unknown-host";
+        }
+        String suffix = "-" + ProcessHandle.current().pid();
+        return (host.length() + suffix.length() > 50 ? host.substring(0, 50 - suffix.length()) : host) + suffix;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to set up webhook delivery", e);
+        }
+    }
+}
