@@ -76,7 +76,7 @@ class WebhookDeliveryH2Test extends SandboxH2Test {
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
             String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
             assertThat(r.header("webhook-signature")).isEqualTo(expected);
-            assertThat(r.header("content-type")).isEqualTo("application/json");
+            assertThat(r.header("content-type")).isEqualTo("application/cloudevents+json; charset=utf-8");
             // ... and by the Standard Webhooks reference library.
             new Webhook(secret).verify(r.body(), Map.of("webhook-id", List.of(r.header("webhook-id")),
                     "webhook-timestamp", List.of(r.header("webhook-timestamp")), "webhook-signature", List.of(r.header("webhook-signature"))));

@@ -84,6 +84,15 @@ class ProvisioningJobs {
         return null;
     }
 
+    /**
+     * This replica's name in the job tables' {@code picked_by}, for every scheduler it runs
+     * ({@code provisioner.jobs.scheduler-name}, by default host and process id).
+     */
+    @Bean
+    SchedulerName replicaSchedulerName(JobsProperties properties) {
+        return new SchedulerName.Fixed(properties.resolvedSchedulerName());
+    }
+
     /** @param recurringTasks housekeeping (e.g. purging expired idempotency keys), run by whichever replica is free */
     @Bean
     ProvisioningWorkers provisioningWorkers(DataSource dataSource, CustomTask<String> provisionTeamTask, JobsProperties properties,

@@ -90,7 +90,8 @@ class HttpWebhookSender implements WebhookSender {
         return client.headers(h -> {
                     headers.forEach(h::set);
                     h.set(HttpHeaderNames.HOST, hostHeader);
-                    h.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                    // CloudEvents JSON format, structured mode (its section 3): the whole event is the body.
+                    h.set(HttpHeaderNames.CONTENT_TYPE, "application/cloudevents+json; charset=utf-8");
                     h.set(HttpHeaderNames.USER_AGENT, "teams-provisioner-webhooks/1");
                 })
                 // A path, not the URL: with a whole URL Reactor Netty would resolve its host again.

@@ -8,8 +8,6 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -57,8 +55,12 @@ class WebhookDeliveryJobs {
                 });
     }
 
-    @Bean
-    RecurringTask<Void> fanOutWebhookEventsTask(FanOutEvents fanOut, WebhookProperties properties, ObjectProvider<WebhookQueue> queue) {
+    /**
+     * Not a bean: provisioning's scheduler starts every recurring task bean there is, and fan-out must
+     * run on this scheduler's threads only.
+     */
+    private static RecurringTask<Void> fanOutWebhookEventsTask(FanOutEvents fanOut, WebhookProperties properties,
+            ObjectProvider<WebhookQueue> queue) {
         return Tasks.recurring(FAN_OUT_TASK, FixedDelay.of(properties.fanOutInterval()))
                 .execute((instance, context) -> {
                     Integer created = fanOut.run().block(Duration.ofMinutes(1));
@@ -70,19 +72,20 @@ class WebhookDeliveryJobs {
     }
 
     @Bean
-    WebhookWorkers webhookWorkers(DataSource dataSource, CustomTask<Void> deliverWebhookTask, RecurringTask<Void> fanOutWebhookEventsTask,
-            WebhookProperties properties, SyncConfiguredSubscriptions configured) {
+    WebhookWorkers webhookWorkers(DataSource dataSource, CustomTask<Void> deliverWebhookTask, FanOutEvents fanOut,
+            ObjectProvider<WebhookQueue> queue, WebhookProperties properties, SyncConfiguredSubscriptions configured, SchedulerName replicaName) {
         boolean postgres = isPostgres(dataSource);
-        return new WebhookWorkers(() -> scheduler(dataSource, deliverWebhookTask, fanOutWebhookEventsTask, properties, postgres),
+        RecurringTask<Void> fanOutTask = fanOutWebhookEventsTask(fanOut, properties, queue);
+        return new WebhookWorkers(() -> scheduler(dataSource, deliverWebhookTask, fanOutTask, properties, postgres, replicaName),
                 properties.enabled(), configured);
     }
 
     private static Scheduler scheduler(DataSource dataSource, CustomTask<Void> deliver, RecurringTask<Void> fanOut,
-            WebhookProperties properties, boolean postgres) {
+            WebhookProperties properties, boolean postgres, SchedulerName replicaName) {
         var builder = Scheduler.create(dataSource, deliver)
                 .tableName(TABLE)
                 .startTasks(fanOut)
-                .schedulerName(new SchedulerName.Fixed(schedulerName()))
+                .schedulerName(replicaName)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
@@ -94,18 +97,6 @@ class WebhookDeliveryJobs {
             builder = builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         return builder.build();
-    }
-
-    /** As provisioning's workers name themselves: host and process id, at most 50 characters. */
-    private static String schedulerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException unknown) {
-            host = "unknown-host";
-        }
-        String suffix = "-" + ProcessHandle.current().pid();
-        return (host.length() + suffix.length() > 50 ? host.substring(0, 50 - suffix.length()) : host) + suffix;
     }
 
     private static boolean isPostgres(DataSource dataSource) {
