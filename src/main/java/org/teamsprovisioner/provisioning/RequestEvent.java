@@ -28,6 +28,7 @@ public record RequestEvent(UUID requestId, long id, Instant time, Type type, Str
 
     public enum Type {
         SUBMITTED,
+        RECONCILED,
         GROUP_CREATED,
         TEAM_ID_KNOWN,
         TEAM_ADOPTED,

@@ -45,6 +45,14 @@ final class RequestEvents {
     static List<RequestEvent> between(TeamRequest before, StepResult result, Instant now) {
         TeamRequest after = result.request();
         List<RequestEvent> events = new ArrayList<>();
+        if (before.hasPendingCall() && !after.hasPendingCall()) {
+            // A POST whose answer was lost, checked against what Graph has before anything is sent again.
+            boolean found = after.group() != null && before.group() == null
+                    || after.progress().teamId() != null && before.progress().teamId() == null
+                            && Objects.equals(after.progress().operation(), before.progress().operation());
+            events.add(event(after, RequestEvent.Type.RECONCILED, RequestEvent.SERVICE,
+                    Map.of("call", before.pending().call(), "found", found)));
+        }
         String groupBefore = before.group() == null ? null : before.group().id();
         String groupAfter = after.group() == null ? null : after.group().id();
         if (groupBefore == null && groupAfter != null) {

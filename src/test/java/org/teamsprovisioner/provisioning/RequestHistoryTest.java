@@ -94,6 +94,26 @@ class RequestHistoryTest {
     }
 
     @Test
+    void lostAnswerIsRecordedAsReconciledBeforeWhatTheCheckFound() {
+        InMemoryProvisioning lostGroup = new InMemoryProvisioning();
+        lostGroup.graph.loseAnswerOfNext(InMemoryGraph.Call.CREATE_GROUP, InMemoryGraph.noAnswer());
+        UUID adopted = lostGroup.submit(groupFirst("History lost group"));
+        InMemoryProvisioning lostPost = new InMemoryProvisioning();
+        lostPost.graph.failNext(CREATE_TEAM, InMemoryGraph.noAnswer());
+        UUID resent = lostPost.submit(direct("History never arrived"));
+
+        lostGroup.runToEnd(adopted);
+        lostPost.runToEnd(resent);
+
+        assertThat(lostGroup.store.events(adopted)).extracting(RequestEvent::type)
+                .containsSubsequence(Type.RECONCILED, Type.GROUP_CREATED, Type.SUCCEEDED);
+        assertThat(lostGroup.store.events(adopted)).filteredOn(event -> event.type() == Type.RECONCILED).singleElement()
+                .satisfies(reconciled -> assertThat(reconciled.data()).containsEntry("found", true).containsKey("call"));
+        assertThat(lostPost.store.events(resent)).filteredOn(event -> event.type() == Type.RECONCILED).singleElement()
+                .satisfies(reconciled -> assertThat(reconciled.data()).containsEntry("found", false));
+    }
+
+    @Test
     void refusedCreationEndsTheHistoryWithFailedAndGraphsCode() {
         InMemoryProvisioning provisioning = new InMemoryProvisioning();
         provisioning.graph.failNext(CREATE_TEAM, InMemoryGraph.refused("BadRequest"));
