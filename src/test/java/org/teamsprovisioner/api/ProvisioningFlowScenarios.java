@@ -158,6 +158,27 @@ interface ProvisioningFlowScenarios {
     }
 
     @Test
+    default void liveEventStreamSendsTheWholeHistoryAndEndsAfterSucceeded() {
+        String token = tokenFor(uniqueUser());
+        String location = submit(token, request("Streamed " + UUID.randomUUID())).expectStatus().isAccepted()
+                .returnResult(JsonNode.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+
+        List<org.springframework.http.codec.ServerSentEvent<String>> received = http().mutate()
+                .responseTimeout(java.time.Duration.ofSeconds(60)).build()
+                .get().uri(location + "/events").accept(MediaType.TEXT_EVENT_STREAM).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .returnResult(new org.springframework.core.ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<String>>() {
+                }).getResponseBody()
+                .filter(event -> event.data() != null)
+                .collectList().block(java.time.Duration.ofSeconds(60));
+
+        List<String> history = get(token, location + "/events?limit=100").get("items").valueStream()
+                .map(event -> event.get("type").asString()).toList();
+        assertThat(received).extracting(org.springframework.http.codec.ServerSentEvent::event).containsExactlyElementsOf(history)
+                .startsWith("submitted").endsWith("succeeded");
+    }
+
+    @Test
     default void historyListsEveryChangeOldestFirstPageByPageAndOnlyToWhoMaySeeTheRequest() {
         String user = uniqueUser();
         String token = tokenFor(user);
