@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -428,6 +429,10 @@ public class Bench {
         watcher.setDaemon(true);
         watcher.start();
 
+        // One subscriber, the simulator's webhook receiver, told the secret so it checks every signature.
+        String receiver = "bench-" + runId.replaceAll("[^A-Za-z0-9-]", "");
+        String secret = subscribe(need(o, "base"), sim, receiver);
+
         long t0 = System.currentTimeMillis();
         portal.deadlineMs = t0 + (long) (timeoutS * 1000);
         System.out.printf(Locale.ROOT, "bulk: submitting %d requests from %d callers%n", n, callers);
@@ -457,6 +462,7 @@ public class Bench {
         }
         Thread.sleep(600); // one more watcher pass
         long endMs = System.currentTimeMillis();
+        Props hooks = webhooks(sim, receiver, succeededAt.size(), secret != null);
         // PostgreSQL publishes a backend's table counters when it goes idle, at the latest 10 s later.
         Thread.sleep(11_000);
         long updEnd = scheduledTaskUpdates(c);
@@ -535,6 +541,7 @@ public class Bench {
         double windowS = Math.max(1, ((succeeded > 0 ? successes.get(successes.size() - 1) : endMs - t0)) / 1000.0);
         p.put("bulk.scheduled_tasks_updates", updEnd - updStart);
         p.put("bulk.scheduled_tasks_updates_per_s", fmt((updEnd - updStart) / windowS));
+        hooks.values.forEach(p::put);
         p.write(out.resolve("bulk.properties"));
 
         List<String> csv = new ArrayList<>();
@@ -547,6 +554,87 @@ public class Bench {
                 + ",end"); // where the observation ended
         Files.write(out.resolve("bulk.csv"), csv);
         p.print();
+    }
+
+    /** Subscribes alice's app to succeeded events at the simulator's receiver {@code name}; returns the secret. */
+    static String subscribe(String base, String sim, String name) throws IOException, InterruptedException {
+        HttpResponse<String> t = HTTP.send(HttpRequest.newBuilder(URI.create(sim + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=" + URLEncoder.encode(USER, StandardCharsets.UTF_8)
+                        + "&roles=TeamRequests.Webhooks")).build(), HttpResponse.BodyHandlers.ofString());
+        String token = (String) Json.object(t.body()).get("access_token");
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/webhooks"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + sim + "/webhooks/" + name
+                        + "\",\"types\":[\"org.teamsprovisioner.teamrequest.succeeded\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("POST /api/v1/webhooks answered " + r.statusCode() + ": " + r.body());
+        }
+        String secret = (String) Json.object(r.body()).get("secret");
+        HttpResponse<String> s = HTTP.send(HttpRequest.newBuilder(URI.create(sim + "/webhooks/" + name + "/_secret"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"secret\":\"" + secret + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (s.statusCode() / 100 != 2) {
+            throw new IllegalStateException("PUT _secret answered " + s.statusCode() + ": " + s.body());
+        }
+        return secret;
+    }
+
+    /**
+     * What the receiver got once every succeeded request's delivery arrived (or 60 s passed): one per
+     * request, no repeat, every signature valid, and the lag from the event's time to its receipt.
+     */
+    @SuppressWarnings("unchecked")
+    static Props webhooks(String sim, String name, int succeeded, boolean subscribed) throws IOException, InterruptedException {
+        Props p = new Props();
+        if (!subscribed) {
+            return p;
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<Object> deliveries = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> r = get(sim + "/webhooks/" + name);
+            deliveries = r.statusCode() == 200 ? (List<Object>) Json.object(r.body()).getOrDefault("deliveries", List.of()) : List.of();
+            if (deliveries.size() >= succeeded) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        Set<String> ids = new HashSet<>();
+        Set<String> subjects = new HashSet<>();
+        int invalid = 0;
+        int answeredOther = 0;
+        List<Long> lags = new ArrayList<>();
+        for (Object item : deliveries) {
+            Map<String, Object> d = Json.map(item);
+            ids.add(String.valueOf(d.get("webhookId")));
+            Map<String, Object> event = Json.map(d.get("event"));
+            subjects.add(String.valueOf(event.get("subject")));
+            if (!Boolean.TRUE.equals(Json.map(d.get("signature")).get("valid"))) {
+                invalid++;
+            }
+            if (!(d.get("status") instanceof Number status) || status.intValue() / 100 != 2) {
+                answeredOther++;
+            }
+            if (event.get("time") != null && d.get("receivedDateTime") != null) {
+                lags.add(java.time.Duration.between(java.time.Instant.parse((String) event.get("time")),
+                        java.time.Instant.parse((String) d.get("receivedDateTime"))).toMillis());
+            }
+        }
+        Collections.sort(lags);
+        p.put("bulk.webhooks.deliveries", deliveries.size());
+        p.put("bulk.webhooks.unique_ids", ids.size());
+        p.put("bulk.webhooks.requests_notified", subjects.size());
+        p.put("bulk.webhooks.repeats", deliveries.size() - ids.size());
+        p.put("bulk.webhooks.invalid_signatures", invalid);
+        p.put("bulk.webhooks.refused", answeredOther);
+        p.put("bulk.webhooks.succeeded_requests", succeeded);
+        if (!lags.isEmpty()) {
+            p.put("bulk.webhooks.lag_p50_ms", lags.get(lags.size() / 2));
+            p.put("bulk.webhooks.lag_p99_ms", lags.get(Math.min(lags.size() - 1, (int) Math.ceil(lags.size() * 0.99) - 1)));
+            p.put("bulk.webhooks.lag_max_ms", lags.get(lags.size() - 1));
+        }
+        return p;
     }
 
     static long sumRoutes(Map<String, Object> routes, java.util.function.Predicate<String> which) {

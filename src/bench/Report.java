@@ -254,6 +254,19 @@ public class Report {
                     String.format(Locale.ROOT, "%.0f (final: %s)", notOk, v("bulk", "bulk.final_status")), notOk == 0, "bulk"));
             double dup = d("bulk", "bulk.duplicates");
             rows.add(new Row("Bulk: requests with more than one team", "0", String.format(Locale.ROOT, "%.0f%s", dup, partial), dup == 0, "bulk"));
+            if (v("bulk", "bulk.webhooks.deliveries") != null) {
+                double notified = d("bulk", "bulk.webhooks.requests_notified");
+                double repeats = d("bulk", "bulk.webhooks.repeats");
+                double invalid = d("bulk", "bulk.webhooks.invalid_signatures");
+                rows.add(new Row("Bulk: webhook deliveries of succeeded (one subscriber, the simulator's receiver)", "1 per request, 0 repeats",
+                        String.format(Locale.ROOT, "%s deliveries for %s SUCCEEDED requests (requests notified %.0f, repeats %.0f, invalid signatures %.0f, "
+                                        + "answered other than 2xx %s)", v("bulk", "bulk.webhooks.deliveries"), v("bulk", "bulk.webhooks.succeeded_requests"),
+                                notified, repeats, invalid, v("bulk", "bulk.webhooks.refused")),
+                        notified == d("bulk", "bulk.webhooks.succeeded_requests") && repeats == 0 && invalid == 0, "bulk"));
+                rows.add(new Row("Bulk: webhook lag (event time → received), p50 / p99 / max", "reported",
+                        String.format(Locale.ROOT, "%s / %s / %s ms", v("bulk", "bulk.webhooks.lag_p50_ms"), v("bulk", "bulk.webhooks.lag_p99_ms"),
+                                v("bulk", "bulk.webhooks.lag_max_ms")), null, "bulk"));
+            }
         } else {
             rows.add(new Row("Bulk", "see targets", "not measured", null, "bulk"));
         }
