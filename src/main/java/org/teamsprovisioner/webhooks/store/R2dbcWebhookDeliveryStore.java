@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,10 +82,13 @@ class R2dbcWebhookDeliveryStore implements WebhookDeliveryStore {
     }
 
     private Mono<Void> markPublished(List<UnpublishedEvent> events, Instant now) {
-        return Flux.fromIterable(events).groupBy(UnpublishedEvent::requestId)
-                .concatMap(request -> request.map(UnpublishedEvent::id).collectList()
-                        .flatMap(ids -> db.sql("update team_request_event set published_at = :now where request_id = :request_id and id in (:ids)")
-                                .bind("now", utc(now)).bind("request_id", request.key()).bind("ids", ids).fetch().rowsUpdated()))
+        // Grouped here, not with Flux.groupBy: concatMap takes one group at a time, and past its
+        // prefetch of groups groupBy stops emitting and the batch never completes.
+        Map<UUID, List<Long>> byRequest = new LinkedHashMap<>();
+        events.forEach(event -> byRequest.computeIfAbsent(event.requestId(), id -> new ArrayList<>()).add(event.id()));
+        return Flux.fromIterable(byRequest.entrySet())
+                .concatMap(request -> db.sql("update team_request_event set published_at = :now where request_id = :request_id and id in (:ids)")
+                        .bind("now", utc(now)).bind("request_id", request.getKey()).bind("ids", request.getValue()).fetch().rowsUpdated())
                 .then();
     }
 
