@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,7 @@ import org.teamsprovisioner.provisioning.RequestEvent;
 import org.teamsprovisioner.webhooks.DeliveryAttempt;
 import org.teamsprovisioner.webhooks.NewDelivery;
 import org.teamsprovisioner.webhooks.UnpublishedEvent;
+import org.teamsprovisioner.webhooks.WebhookConflictException;
 import org.teamsprovisioner.webhooks.WebhookDelivery;
 import org.teamsprovisioner.webhooks.WebhookDeliveryStore;
 import org.teamsprovisioner.webhooks.WebhookJobRows;
@@ -195,7 +197,11 @@ class R2dbcWebhookDeliveryStore implements WebhookDeliveryStore {
                 .bind("id", id).bind("now", utc(now)).bind("give_up_at", utc(giveUpAt))
                 .fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1 ? finalJobInsert.fetch().rowsUpdated().then(find(id)) : Mono.empty())
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                // The delivery is saved finished a moment before db-scheduler removes its job's row: in
+                // that moment the new job's row collides with the old one, and the rollback keeps both as they were.
+                .onErrorMap(DuplicateKeyException.class, finishing -> new WebhookConflictException("Delivery " + id
+                        + " has just finished and its job is being cleared; try again in a moment."));
     }
 
     private static String truncate(String text) {
