@@ -27,6 +27,7 @@ import org.teamsprovisioner.provisioning.TeamRequestStore;
  * runs with {@code provisioner.webhooks.enabled=false}, so no fan-out or delivery worker of its own
  * takes the events or deliveries a scenario makes; the requests' jobs are due tomorrow. Each
  * scenario starts with every event published and ends with its subscriptions disabled.
+ * Redelivery is also checked over HTTP, where its conflict is a problem document.
  */
 interface WebhookStoreScenarios {
 
@@ -41,6 +42,11 @@ interface WebhookStoreScenarios {
     RedeliverWebhook redeliverWebhook();
 
     DatabaseClient db();
+
+    /** The service under test over HTTP (ServiceTestSupport). */
+    org.springframework.test.web.reactive.server.WebTestClient http();
+
+    String appToken(String app, String... roles);
 
     default StoredRequests stored() {
         return new StoredRequests(requests());
@@ -185,8 +191,14 @@ interface WebhookStoreScenarios {
 
     @Test
     default void redeliveryWhileTheFinishedJobsRowIsStillThereIsAConflictNotAFailure() {
-        String owner = "redeliver-race-" + UUID.randomUUID();
-        WebhookSubscription subscription = subscribe(owner);
+        String token = appToken("redeliver-race-" + UUID.randomUUID(), WebhookDeliveryH2Test.SUBMIT, WebhookDeliveryH2Test.WEBHOOKS);
+        UUID subscriptionId = UUID.fromString(http().post().uri("/api/v1/webhooks").headers(h -> h.setBearerAuth(token))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("url", "https://hooks.example.org/race", "types", EventTypes.all()))
+                .exchange().expectStatus().isCreated()
+                .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody().get("id").asString());
+        WebhookSubscription subscription = subscriptions().find(subscriptionId).block();
+        String owner = subscription.owner();
         stored().submitted(owner);
         fanOut().run().block();
         WebhookDelivery pending = deliveriesOf(subscription).get(0);
@@ -198,13 +210,19 @@ interface WebhookStoreScenarios {
         Throwable early = catchThrowable(() -> redeliverWebhook().redeliver(subscription.id(), pending.id(), subscriber).block());
 
         assertThat(early).isInstanceOf(WebhookConflictException.class).hasMessageContaining("try again");
+        String redeliver = "/api/v1/webhooks/" + subscription.id() + "/deliveries/" + pending.id() + "/redeliver";
+        http().post().uri(redeliver).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("try again"));
         assertThat(deliveries().find(pending.id()).block().status()).as("unchanged").isEqualTo(WebhookDelivery.Status.DELIVERED);
         assertThat(jobs(pending.id())).isEqualTo(1);
 
+        // db-scheduler's removal of the finished job; then the redelivery goes through.
         db().sql("delete from webhook_tasks where task_instance = :id").bind("id", pending.id()).fetch().rowsUpdated().block();
-        WebhookDelivery again = redeliverWebhook().redeliver(subscription.id(), pending.id(), subscriber).block();
+        http().post().uri(redeliver).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isAccepted();
 
-        assertThat(again.status()).isEqualTo(WebhookDelivery.Status.PENDING);
+        assertThat(deliveries().find(pending.id()).block().status()).isEqualTo(WebhookDelivery.Status.PENDING);
         assertThat(jobs(pending.id())).isEqualTo(1);
     }
 
