@@ -67,7 +67,9 @@ public class FanOutEvents {
         if (wanted.isEmpty()) {
             return Mono.just(List.of());
         }
-        return Flux.fromIterable(requestIds).flatMap(requests::findSummary, 4)
+        // One after another: this runs on the fan-out's transaction, and two queries at once on one
+        // connection can stall it for good (r2dbc-postgresql answers a second while the first streams).
+        return Flux.fromIterable(requestIds).concatMap(requests::findSummary)
                 .collectMap(RequestSummary::id)
                 .map(summaries -> {
                     List<NewDelivery> created = new ArrayList<>();

@@ -41,7 +41,9 @@ public interface WebhookDeliveryStore {
 
     /**
      * A finished delivery made pending again, due at once until {@code giveUpAt}, with a new job, in
-     * one transaction; empty if it is still pending (its job still runs).
+     * one transaction; empty if it is still pending (its job still runs). Fails with
+     * {@link WebhookConflictException} in the instant between its finish being saved and its job's
+     * removal, and changes nothing then.
      */
     Mono<WebhookDelivery> redeliver(String id, Instant now, Instant giveUpAt);
 }

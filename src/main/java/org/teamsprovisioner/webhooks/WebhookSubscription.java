@@ -30,6 +30,15 @@ public record WebhookSubscription(UUID id, String owner, boolean readsAll, Strin
         types = Set.copyOf(types);
     }
 
+    /** Without the secrets: a record prints every component, and this one may reach a log line or an error. */
+    @Override
+    public String toString() {
+        return "WebhookSubscription[id=" + id + ", owner=" + owner + ", readsAll=" + readsAll + ", configName=" + configName + ", url=" + url
+                + ", types=" + types + ", secret=(hidden), previousSecret=" + (previousSecret == null ? null : "(hidden)")
+                + ", previousSecretUntil=" + previousSecretUntil + ", status=" + status + ", disabledReason=" + disabledReason
+                + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + "]";
+    }
+
     public boolean configured() {
         return configName != null;
     }

@@ -7,10 +7,12 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -20,6 +22,7 @@ import org.teamsprovisioner.provisioning.RequestEvent;
 import org.teamsprovisioner.webhooks.DeliveryAttempt;
 import org.teamsprovisioner.webhooks.NewDelivery;
 import org.teamsprovisioner.webhooks.UnpublishedEvent;
+import org.teamsprovisioner.webhooks.WebhookConflictException;
 import org.teamsprovisioner.webhooks.WebhookDelivery;
 import org.teamsprovisioner.webhooks.WebhookDeliveryStore;
 import org.teamsprovisioner.webhooks.WebhookJobRows;
@@ -81,10 +84,13 @@ class R2dbcWebhookDeliveryStore implements WebhookDeliveryStore {
     }
 
     private Mono<Void> markPublished(List<UnpublishedEvent> events, Instant now) {
-        return Flux.fromIterable(events).groupBy(UnpublishedEvent::requestId)
-                .concatMap(request -> request.map(UnpublishedEvent::id).collectList()
-                        .flatMap(ids -> db.sql("update team_request_event set published_at = :now where request_id = :request_id and id in (:ids)")
-                                .bind("now", utc(now)).bind("request_id", request.key()).bind("ids", ids).fetch().rowsUpdated()))
+        // Grouped here, not with Flux.groupBy: concatMap takes one group at a time, and past its
+        // prefetch of groups groupBy stops emitting and the batch never completes.
+        Map<UUID, List<Long>> byRequest = new LinkedHashMap<>();
+        events.forEach(event -> byRequest.computeIfAbsent(event.requestId(), id -> new ArrayList<>()).add(event.id()));
+        return Flux.fromIterable(byRequest.entrySet())
+                .concatMap(request -> db.sql("update team_request_event set published_at = :now where request_id = :request_id and id in (:ids)")
+                        .bind("now", utc(now)).bind("request_id", request.getKey()).bind("ids", request.getValue()).fetch().rowsUpdated())
                 .then();
     }
 
@@ -191,7 +197,11 @@ class R2dbcWebhookDeliveryStore implements WebhookDeliveryStore {
                 .bind("id", id).bind("now", utc(now)).bind("give_up_at", utc(giveUpAt))
                 .fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1 ? finalJobInsert.fetch().rowsUpdated().then(find(id)) : Mono.empty())
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                // The delivery is saved finished a moment before db-scheduler removes its job's row: in
+                // that moment the new job's row collides with the old one, and the rollback keeps both as they were.
+                .onErrorMap(DuplicateKeyException.class, finishing -> new WebhookConflictException("Delivery " + id
+                        + " has just finished and its job is being cleared; try again in a moment."));
     }
 
     private static String truncate(String text) {
