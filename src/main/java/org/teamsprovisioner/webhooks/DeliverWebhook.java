@@ -30,11 +30,20 @@ public class DeliverWebhook {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverWebhook.class);
     private static final Duration WAIT_FOR_TURN = Duration.ofMillis(200);
+    private static final Duration BUSY_WAIT_FIRST = Duration.ofMillis(200);
+    private static final Duration BUSY_WAIT_CAP = Duration.ofSeconds(30);
 
-    /** @param at when the job runs again; null when the delivery is over */
-    public record Next(Instant at) {
+    /**
+     * @param at when the job runs again; null when the delivery is over
+     * @param busyDeferrals how many times in a row the delivery found its subscription's places taken
+     */
+    public record Next(Instant at, int busyDeferrals) {
 
-        static final Next DONE = new Next(null);
+        static final Next DONE = new Next(null, 0);
+
+        Next(Instant at) {
+            this(at, 0);
+        }
 
         public boolean done() {
             return at == null;
@@ -59,17 +68,18 @@ public class DeliverWebhook {
         this.clock = clock;
     }
 
-    public Mono<Next> attempt(String deliveryId) {
+    /** @param busyDeferrals the {@link Next#busyDeferrals()} of the job's previous run (0 for a new one) */
+    public Mono<Next> attempt(String deliveryId, int busyDeferrals) {
         return deliveries.find(deliveryId)
                 .filter(delivery -> delivery.status() == WebhookDelivery.Status.PENDING)
                 .flatMap(delivery -> subscriptions.find(delivery.subscriptionId())
                         .filter(subscription -> subscription.status() == WebhookSubscription.Status.ACTIVE)
-                        .flatMap(subscription -> inTurn(delivery, subscription))
+                        .flatMap(subscription -> inTurn(delivery, subscription, busyDeferrals))
                         .switchIfEmpty(Mono.defer(() -> deliveries.cancel(deliveryId, "the subscription is disabled").thenReturn(Next.DONE))))
                 .defaultIfEmpty(Next.DONE);
     }
 
-    private Mono<Next> inTurn(WebhookDelivery delivery, WebhookSubscription subscription) {
+    private Mono<Next> inTurn(WebhookDelivery delivery, WebhookSubscription subscription, int busyDeferrals) {
         return deliveries.earlierPending(delivery)
                 .map(earlier -> {
                     metrics.deferred("ordering");
@@ -80,7 +90,7 @@ public class DeliverWebhook {
                     Semaphore places = inFlight.computeIfAbsent(subscription.id(), id -> new Semaphore(properties.maxConcurrentPerSubscription()));
                     if (!places.tryAcquire()) {
                         metrics.deferred("subscription-busy");
-                        return Mono.just(new Next(now().plus(jitter(Duration.ofMillis(500)))));
+                        return Mono.just(new Next(now().plus(busyWait(busyDeferrals)), busyDeferrals + 1));
                     }
                     return send(delivery, subscription).doFinally(signal -> places.release());
                 }));
@@ -140,8 +150,14 @@ public class DeliverWebhook {
         return Duration.ofMillis(initial + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling - initial + 1)));
     }
 
-    private static Duration jitter(Duration around) {
-        return around.plusMillis(ThreadLocalRandom.current().nextLong(around.toMillis() + 1));
+    /**
+     * A burst to a healthy receiver frees its places within an attempt or two, so the first waits are
+     * short; behind a slow receiver the waits double to {@link #BUSY_WAIT_CAP}, so a thousand deliveries
+     * waiting for it cost a few job runs a second, not thousands. Jittered, so they do not come back together.
+     */
+    static Duration busyWait(int busyDeferrals) {
+        long ceiling = Math.min(BUSY_WAIT_CAP.toMillis(), BUSY_WAIT_FIRST.toMillis() << Math.min(busyDeferrals, 20));
+        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
     }
 
     private Instant now() {

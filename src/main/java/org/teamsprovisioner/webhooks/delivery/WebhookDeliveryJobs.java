@@ -38,20 +38,22 @@ class WebhookDeliveryJobs {
 
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
+    /** The job's data is how many times in a row it found its subscription busy (null: none), for the next wait. */
     @Bean
-    CustomTask<Void> deliverWebhookTask(DeliverWebhook deliver, WebhookProperties properties) {
-        return Tasks.custom(DELIVER_TASK, Void.class)
+    CustomTask<Integer> deliverWebhookTask(DeliverWebhook deliver, WebhookProperties properties) {
+        return Tasks.custom(DELIVER_TASK, Integer.class)
                 // Only unexpected errors (database down, a bug) get here; receivers' failures are retries in DeliverWebhook.
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0))
                 .execute((instance, context) -> {
                     DeliverWebhook.Next next;
                     try (var ignored = MDC.putCloseable("webhookId", instance.getId())) {
-                        next = deliver.attempt(instance.getId()).block(properties.timeout().plus(MARGIN));
+                        next = deliver.attempt(instance.getId(), instance.getData() == null ? 0 : instance.getData())
+                                .block(properties.timeout().plus(MARGIN));
                     }
                     if (next == null || next.done()) {
                         return new CompletionHandler.OnCompleteRemove<>();
                     }
-                    return (complete, operations) -> operations.reschedule(complete, next.at());
+                    return (complete, operations) -> operations.reschedule(complete, next.at(), next.busyDeferrals());
                 });
     }
 
@@ -72,7 +74,7 @@ class WebhookDeliveryJobs {
     }
 
     @Bean
-    WebhookWorkers webhookWorkers(DataSource dataSource, CustomTask<Void> deliverWebhookTask, FanOutEvents fanOut,
+    WebhookWorkers webhookWorkers(DataSource dataSource, CustomTask<Integer> deliverWebhookTask, FanOutEvents fanOut,
             ObjectProvider<WebhookQueue> queue, WebhookProperties properties, SyncConfiguredSubscriptions configured, SchedulerName replicaName) {
         boolean postgres = isPostgres(dataSource);
         RecurringTask<Void> fanOutTask = fanOutWebhookEventsTask(fanOut, properties, queue);
@@ -80,7 +82,7 @@ class WebhookDeliveryJobs {
                 properties.enabled(), configured);
     }
 
-    private static Scheduler scheduler(DataSource dataSource, CustomTask<Void> deliver, RecurringTask<Void> fanOut,
+    private static Scheduler scheduler(DataSource dataSource, CustomTask<Integer> deliver, RecurringTask<Void> fanOut,
             WebhookProperties properties, boolean postgres, SchedulerName replicaName) {
         var builder = Scheduler.create(dataSource, deliver)
                 .tableName(TABLE)
