@@ -24,7 +24,8 @@ class EventStreams implements SmartLifecycle {
     private final EventStreamProperties properties;
     private final ConcurrentHashMap<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final Sinks.Empty<Void> shutdown = Sinks.empty();
+    // A fresh one per start: a stopped context can be started again, and its new streams must not end at once.
+    private volatile Sinks.Empty<Void> shutdown = Sinks.empty();
     private volatile boolean running;
 
     EventStreams(EventStreamProperties properties) {
@@ -84,6 +85,7 @@ class EventStreams implements SmartLifecycle {
 
     @Override
     public void start() {
+        shutdown = Sinks.empty();
         running = true;
     }
 
