@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.teamsprovisioner.provisioning.RequestEvent;
 import org.teamsprovisioner.provisioning.StoredRequests;
@@ -31,17 +32,32 @@ import org.teamsprovisioner.provisioning.TeamRequestStore;
  */
 interface WebhookStoreScenarios {
 
-    WebhookDeliveryStore deliveries();
+    /** The service under test; the scenarios take its stores and use cases from it. */
+    ApplicationContext context();
 
-    WebhookSubscriptionStore subscriptions();
+    default WebhookDeliveryStore deliveries() {
+        return context().getBean(WebhookDeliveryStore.class);
+    }
 
-    FanOutEvents fanOut();
+    default WebhookSubscriptionStore subscriptions() {
+        return context().getBean(WebhookSubscriptionStore.class);
+    }
 
-    TeamRequestStore requests();
+    default FanOutEvents fanOut() {
+        return context().getBean(FanOutEvents.class);
+    }
 
-    RedeliverWebhook redeliverWebhook();
+    default TeamRequestStore requests() {
+        return context().getBean(TeamRequestStore.class);
+    }
 
-    DatabaseClient db();
+    default RedeliverWebhook redeliverWebhook() {
+        return context().getBean(RedeliverWebhook.class);
+    }
+
+    default DatabaseClient db() {
+        return context().getBean(DatabaseClient.class);
+    }
 
     /** The service under test over HTTP (ServiceTestSupport). */
     org.springframework.test.web.reactive.server.WebTestClient http();

@@ -13,11 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.teamsprovisioner.provisioning.TeamRequestStore;
 import org.teamsprovisioner.support.PostgresDatabase;
 import org.teamsprovisioner.support.SandboxPostgresTest;
 import org.teamsprovisioner.support.SandboxServiceTest;
@@ -32,17 +31,7 @@ import reactor.core.publisher.Sinks;
 class WebhookStoresPostgresTest extends SandboxServiceTest implements WebhookStoreScenarios {
 
     @Autowired
-    WebhookDeliveryStore deliveries;
-    @Autowired
-    WebhookSubscriptionStore subscriptions;
-    @Autowired
-    FanOutEvents fanOut;
-    @Autowired
-    TeamRequestStore requests;
-    @Autowired
-    RedeliverWebhook redeliver;
-    @Autowired
-    DatabaseClient db;
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -61,7 +50,7 @@ class WebhookStoresPostgresTest extends SandboxServiceTest implements WebhookSto
             made.add(stored().submitted(owner).id());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        WebhookSubscription subscription = subscriptions.insert(new WebhookSubscription(UUID.randomUUID(), owner, false, null,
+        WebhookSubscription subscription = subscriptions().insert(new WebhookSubscription(UUID.randomUUID(), owner, false, null,
                 java.net.URI.create("https://hooks.example.org/concurrent"), java.util.Set.of(org.teamsprovisioner.provisioning.RequestEvent.Type.SUBMITTED),
                 WebhookSecret.generate(), null, null, WebhookSubscription.Status.ACTIVE, null, now.minusSeconds(60), now.minusSeconds(60))).block();
         Sinks.One<Boolean> locked = Sinks.one();
@@ -69,13 +58,13 @@ class WebhookStoresPostgresTest extends SandboxServiceTest implements WebhookSto
         List<UnpublishedEvent> seenByA = new ArrayList<>();
         List<UnpublishedEvent> seenByB = new ArrayList<>();
 
-        CompletableFuture<Integer> a = deliveries.fanOut(2, now, events -> {
+        CompletableFuture<Integer> a = deliveries().fanOut(2, now, events -> {
             seenByA.addAll(events);
             locked.tryEmitValue(true);
             return release.asMono().thenReturn(deliveriesFor(subscription, events, now));
         }).toFuture();
         locked.asMono().block(Duration.ofSeconds(30));
-        Integer b = deliveries.fanOut(10, now, events -> {
+        Integer b = deliveries().fanOut(10, now, events -> {
             seenByB.addAll(events);
             return Mono.just(deliveriesFor(subscription, events, now));
         }).block(Duration.ofSeconds(30));
@@ -91,8 +80,8 @@ class WebhookStoresPostgresTest extends SandboxServiceTest implements WebhookSto
         seenByB.forEach(event -> taken.add(event.requestId()));
         assertThat(taken).containsExactlyInAnyOrderElementsOf(made);
         assertThat(unpublished()).isZero();
-        assertThat(fanOut.run().block()).as("nothing left for a third").isZero();
-        assertThat(deliveries.recent(subscription.id(), 10).map(WebhookDelivery::requestId).collectList().block())
+        assertThat(fanOut().run().block()).as("nothing left for a third").isZero();
+        assertThat(deliveries().recent(subscription.id(), 10).map(WebhookDelivery::requestId).collectList().block())
                 .containsExactlyInAnyOrderElementsOf(made);
     }
 
@@ -103,32 +92,7 @@ class WebhookStoresPostgresTest extends SandboxServiceTest implements WebhookSto
     }
 
     @Override
-    public WebhookDeliveryStore deliveries() {
-        return deliveries;
-    }
-
-    @Override
-    public WebhookSubscriptionStore subscriptions() {
-        return subscriptions;
-    }
-
-    @Override
-    public FanOutEvents fanOut() {
-        return fanOut;
-    }
-
-    @Override
-    public TeamRequestStore requests() {
-        return requests;
-    }
-
-    @Override
-    public RedeliverWebhook redeliverWebhook() {
-        return redeliver;
-    }
-
-    @Override
-    public DatabaseClient db() {
-        return db;
+    public ApplicationContext context() {
+        return context;
     }
 }
