@@ -78,4 +78,12 @@ public record WebhookProperties(
             return "Configured[name=" + name + ", url=" + url + ", types=" + types + ", secret=(hidden)]";
         }
     }
+
+    /**
+     * How long the delivery workers may take to stop: an attempt on the wire is let finish (its
+     * timeout), plus a margin to record it. The pod's grace period must cover it (helm values).
+     */
+    public Duration shutdownMaxWait() {
+        return timeout.plusSeconds(5);
+    }
 }

@@ -177,18 +177,21 @@ class HelmChartTest {
     }
 
     @Test
-    void gracePeriodCoversThePreStopSleepTheJobWorkersStopAndTheGracefulWebShutdown() throws IOException {
+    void gracePeriodCoversThePreStopSleepTheJobAndWebhookWorkersStopAndTheGracefulWebShutdown() throws IOException {
         Binder packaged = new Binder(new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml")).stream()
                 .map(org.springframework.boot.context.properties.source.ConfigurationPropertySource::from).toList());
         Duration webShutdown = packaged.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).get();
         assertThat(packaged.bind("server.shutdown", String.class).get()).isEqualTo("graceful");
         Duration jobsStop = Binder.get(new StandardEnvironment()).bindOrCreate("provisioner.jobs", JobsProperties.class).shutdownMaxWait();
+        // Both schedulers are stopped one after the other, in the same lifecycle phase.
+        Duration webhooksStop = Binder.get(new StandardEnvironment())
+                .bindOrCreate("provisioner.webhooks", org.teamsprovisioner.webhooks.WebhookProperties.class).shutdownMaxWait();
         for (Chart.Rendered rendered : List.of(defaults, full)) {
             Map<String, Object> pod = cast(at(rendered.get("Deployment"), "spec", "template", "spec"));
             int preStop = (Integer) at(container(rendered), "lifecycle", "preStop", "sleep", "seconds");
             int grace = (Integer) pod.get("terminationGracePeriodSeconds");
             assertThat(preStop).isPositive();
-            assertThat(Duration.ofSeconds(grace)).isGreaterThan(Duration.ofSeconds(preStop).plus(jobsStop).plus(webShutdown));
+            assertThat(Duration.ofSeconds(grace)).isGreaterThan(Duration.ofSeconds(preStop).plus(jobsStop).plus(webhooksStop).plus(webShutdown));
             assertThat(at(rendered.get("Deployment"), "spec", "strategy", "rollingUpdate", "maxUnavailable")).isEqualTo(0);
         }
     }

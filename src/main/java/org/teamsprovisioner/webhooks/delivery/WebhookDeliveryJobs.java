@@ -92,7 +92,7 @@ class WebhookDeliveryJobs {
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(properties.missedHeartbeatsLimit())
-                .shutdownMaxWait(properties.timeout().plus(Duration.ofSeconds(5)))
+                .shutdownMaxWait(properties.shutdownMaxWait())
                 .alwaysPersistTimestampInUTC()
                 .enableImmediateExecution();
         if (postgres) {
