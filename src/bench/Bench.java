@@ -753,7 +753,8 @@ public class Bench {
             }
         }
 
-        static final Pattern SCHEDULER_NAME = Pattern.compile("Creating scheduler with configuration:.*\\bname=([^,\\s]+)");
+        // The service logs JSON (ECS): the name ends at the message's closing quote as well as at a comma.
+        static final Pattern SCHEDULER_NAME = Pattern.compile("Creating scheduler with configuration:.*\\bname=([^,\\s\"]+)");
 
         static String schedulerName(Path log) {
             try {
