@@ -22,7 +22,10 @@
 # Knobs (environment): BENCH_SKIP_BUILD=1 (use target/teams-provisioner.jar as it is), BENCH_JAR,
 # BENCH_BULK_N (1000), BENCH_BULK_TIMEOUT (210 s from the first submit), BENCH_CRASH_N (300), BENCH_CRASH_MAX_WAIT (220 s after
 # the last kill), BENCH_WRK_SECONDS (12), BENCH_WARMUP_SECONDS (12, per endpoint before any is measured),
-# BENCH_BACKLOG_N (1000).
+# BENCH_BACKLOG_N (1000), BENCH_JFR="MODE ..." (record the facade's measured window of each MODE, e.g. get, with JFR).
+# For trying a change (the report then lacks what was left out; do not commit it):
+# BENCH_FACADE_MODES="unauth get" (the facade's modes, in order), BENCH_SERVICE_ARGS="--a.b=c --d=e"
+# (extra arguments of every replica, after service.properties).
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -43,6 +46,7 @@ CRASH_MAX_WAIT=${BENCH_CRASH_MAX_WAIT:-220}
 WRK_SECONDS=${BENCH_WRK_SECONDS:-12}
 WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-12}
 BACKLOG_N=${BENCH_BACKLOG_N:-1000}
+FACADE_MODES=${BENCH_FACADE_MODES:-unauth get list preview post}
 
 mkdir -p "$RUN"
 PIDS=$RUN/pids          # every process this run started, one pid a line (the Java drivers append theirs)
@@ -216,6 +220,8 @@ service_argv() { # service_argv PROFILES
   echo "--spring.profiles.active=$1"
   echo "--server.port=@PORT@"
   echo "--spring.config.additional-location=file:$SERVICE_PROPS"
+  local arg
+  for arg in ${BENCH_SERVICE_ARGS:-}; do echo "$arg"; done
 }
 
 start_service() { # start_service STEP: one replica in profile prod → SVC_PORT, SVC_PID, SVC_URL
@@ -346,6 +352,11 @@ step_ready() {
   log "ready: median $median s extracted + CDS (runs $runs); java -jar median $jar_median s (runs $jar_runs)"
 }
 
+# The CPU time a process has used (user + system, all threads), in clock ticks (getconf CLK_TCK). Divided by
+# the requests of a window it is the service's CPU per request: steadier than throughput on a shared host,
+# where the share of the cores a run gets moves from run to run (it still counts the backlog's jobs).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
 wrk_run() { # wrk_run MODE SECONDS → BENCH lines on stdout
   BENCH_MODE=$1 BENCH_TOKEN=$TOKEN BENCH_IDS=$RUN/facade-ids.txt BENCH_RUN=$STAMP-$1-$2 \
     wrk -t2 -c16 -d"$2"s --timeout 10s -s "$BENCH/facade.lua" "$SVC_URL" > "$RUN/wrk-$1-$2.txt" 2>&1 || true
@@ -356,7 +367,12 @@ step_facade() {
   log "== facade: wrk against each endpoint while a backlog of $BACKLOG_N requests is worked"
   new_db facade
   start_sim facade
+  # BENCH_JFR="MODE ...": JFR records from the start (starting it mid-run deoptimises the compiled code and the
+  # figures drop 7-fold while C2 compiles everything again); each MODE's measured window is dumped to a file.
+  local flags=$JVM_FLAGS
+  [ -z "${BENCH_JFR:-}" ] || JVM_FLAGS="$JVM_FLAGS -XX:StartFlightRecording=name=bench,settings=profile,maxage=10m"
   start_service facade
+  JVM_FLAGS=$flags
   TOKEN=$(token)
   local out=$RUN/facade.properties
   : > "$out"
@@ -366,7 +382,7 @@ step_facade() {
   echo "facade.backlog_at_load_start=$(bench_java counts --db="$DB_NAME")" >> "$out"
   local mode
   # The JIT needs about a minute of load on two cores before figures settle: warm every path first.
-  for mode in unauth get list preview post; do
+  for mode in $FACADE_MODES; do
     log "facade: $mode JIT warm-up ($WARMUP_SECONDS s)"
     wrk_run "$mode" "$WARMUP_SECONDS" > /dev/null
   done
@@ -376,10 +392,19 @@ step_facade() {
     "$SVC_URL/api/v1/team-requests/$(head -1 "$RUN/facade-ids.txt")")" >> "$out"
   echo "facade.list.checked_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
     "$SVC_URL/api/v1/team-requests?limit=20")" >> "$out"
-  for mode in unauth get list preview post; do
+  echo "facade.clk_tck=$(getconf CLK_TCK)" >> "$out"
+  for mode in $FACADE_MODES; do
     log "facade: $mode (3 s warm-up, $WRK_SECONDS s measured)"
     wrk_run "$mode" 3 > /dev/null
+    local began cpu0
+    began=$(date -u +%H:%M:%S)
+    cpu0=$(cpu_ticks "$SVC_PID")
     wrk_run "$mode" "$WRK_SECONDS" | sed "s/^/facade.$mode./" >> "$out"
+    echo "facade.$mode.cpu_ticks=$(( $(cpu_ticks "$SVC_PID") - cpu0 ))" >> "$out"
+    if [[ " ${BENCH_JFR:-} " == *" $mode "* ]]; then
+      jcmd "$SVC_PID" JFR.dump name=bench begin="$began" filename="$RUN/facade-$mode.jfr" >/dev/null
+      log "facade: JFR recording of $mode in $RUN/facade-$mode.jfr"
+    fi
     grep -E "^facade\.$mode\.(requests|p99_us|statuses|class_[0-9x]+|checked_status)=" "$out" | tr '\n' ' ' >&2
     echo >&2
   done
