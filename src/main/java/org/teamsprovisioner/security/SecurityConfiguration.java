@@ -84,6 +84,7 @@ class SecurityConfiguration {
         return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().access(new CallerPermissions(properties)))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

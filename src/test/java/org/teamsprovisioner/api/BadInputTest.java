@@ -244,6 +244,16 @@ class BadInputTest extends SandboxH2Test {
     }
 
     @Test
+    void malformedBearerTokenIsAnInvalidToken() {
+        var response = http().post().uri("/api/v1/team-requests").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token + " trailing").bodyValue(valid(Map.of())).exchange();
+
+        response.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        assertThat(problem(response, HttpStatus.UNAUTHORIZED).get("detail").asString()).contains("rejected");
+        assertNothingStored();
+    }
+
+    @Test
     void expiredTokenIsUnauthorized() {
         clock.advance(Duration.ofHours(-2));
         String expired;
