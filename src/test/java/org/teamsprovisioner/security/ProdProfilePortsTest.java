@@ -57,6 +57,14 @@ class ProdProfilePortsTest {
                 .expectBody(String.class).returnResult().getResponseBody()).contains("resilience4j_circuitbreaker_state");
     }
 
+    @Test
+    void theApiPoolHoldsMoreConnectionsThanBootsDefault() {
+        // 20 in prod (application-prod.yml), as operators see it: at Boot's 10, 16 concurrent status reads queued for connections.
+        assertThat(service.management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody())
+                .containsPattern("(?m)^r2dbc_pool_max_allocated_connections\\{[^}]*\\} 20\\.0$");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/prometheus", "/actuator/health", "/actuator/health/graph", "/actuator"})
     void actuatorIsNotServedOnTheApiPort(String path) {
