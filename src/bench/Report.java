@@ -210,7 +210,7 @@ public class Report {
             rows.add(new Row("401 baseline latency p50 / p99", "reference", String.format(Locale.ROOT, "%.1f / %.1f ms",
                     d("facade", "facade.unauth.p50_us") / 1000, baseP99), null, "facade"));
         }
-        // CPU per request: steadier than throughput where the share of the cores a run gets moves from run to run.
+        // CPU per request: what a request costs, next to how many a run could serve.
         double baseCpu = cpuMsPerRequest("unauth");
         if (!Double.isNaN(baseCpu)) {
             for (Endpoint e : endpoints) {
@@ -497,9 +497,9 @@ public class Report {
                   database or Graph: it is this machine's ceiling for the framework. The submit load uses a unique display name
                   and `Idempotency-Key` per request.
                 - **CPU per request**: the service process's CPU time (`utime + stime` of `/proc/<pid>/stat`, all threads)
-                  over a mode's measured window, divided by the requests answered in it. It includes the backlog's job workers, as
-                  the throughput does; it moves less than throughput from run to run on a shared host, where the share of the
-                  cores a run is given varies.
+                  over a mode's measured window, divided by the requests answered in it, with the backlog's job workers in it as in
+                  the throughput. It says what a request costs rather than how much of the cores a run was given, but it moves
+                  from run to run too on a shared host (the 401 path: 0.29 to 0.75 ms on one day, same code).
                 - **RSS**: `VmRSS` (and the peak, `VmHWM`) from `/proc/<pid>/status` of the service right after the facade load.
                 - **Ready**: `hyperfine --runs 3` of `ready-once.sh`, which starts the service (same flags and settings) and
                   polls `/actuator/health/readiness` every 50 ms; each run's own start → UP time is the figure (the first run

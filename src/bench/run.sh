@@ -353,8 +353,7 @@ step_ready() {
 }
 
 # The CPU time a process has used (user + system, all threads), in clock ticks (getconf CLK_TCK). Divided by
-# the requests of a window it is the service's CPU per request: steadier than throughput on a shared host,
-# where the share of the cores a run gets moves from run to run (it still counts the backlog's jobs).
+# the requests of a window it is the service's CPU per request (the backlog's jobs included).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 wrk_run() { # wrk_run MODE SECONDS → BENCH lines on stdout
