@@ -3,6 +3,7 @@ package org.teamsprovisioner.security;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
@@ -25,6 +26,9 @@ final class CallerPermissions implements ReactiveAuthorizationManager<Authorizat
 
     /** Exchange attribute: why the caller was refused, for the 403 and its log line. */
     static final String REFUSED = CallerPermissions.class.getName() + ".refused";
+
+    /** Compiled once: String.split compiles its pattern on every call, and this runs on every API request. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final String userScope;
     private final String appRole;
@@ -64,6 +68,6 @@ final class CallerPermissions implements ReactiveAuthorizationManager<Authorizat
         if (scp instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).toList();
         }
-        return Arrays.asList(String.valueOf(scp).trim().split("\\s+"));
+        return Arrays.asList(WHITESPACE.split(String.valueOf(scp).trim()));
     }
 }
