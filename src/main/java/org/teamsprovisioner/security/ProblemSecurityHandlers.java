@@ -48,7 +48,7 @@ final class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, S
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
         return badToken
                 ? write(exchange, HttpStatus.UNAUTHORIZED, "token.rejected",
-                        "The bearer token was rejected: it is expired, not yet valid or not for this API.")
+                        "The bearer token was rejected: it is malformed, expired, not yet valid or not for this API.")
                 : write(exchange, HttpStatus.UNAUTHORIZED, "token.missing", "A bearer token is required (Authorization: Bearer <token>).");
     }
 

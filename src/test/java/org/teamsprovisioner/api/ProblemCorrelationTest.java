@@ -53,7 +53,7 @@ class ProblemCorrelationTest extends SandboxH2Test {
         assertThat(refused.getStatus().value()).isEqualTo(401);
         JsonNode problem = refused.getResponseBody();
         assertThat(problem.get("code").asString()).isEqualTo("token.rejected");
-        assertThat(problem.get("detail").asString()).isEqualTo("The bearer token was rejected: it is expired, not yet valid or not for this API.");
+        assertThat(problem.get("detail").asString()).isEqualTo("The bearer token was rejected: it is malformed, expired, not yet valid or not for this API.");
         assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer error=\"invalid_token\"");
         String id = correlationIdOf(refused);
         assertThat(output).containsPattern("401 GET /api/v1/team-requests correlationId=" + id + ": .*(key|signature)");

@@ -51,7 +51,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
     private final boolean postgres;
     private final JsonMapper json;
     private final PolledHistoryWatch watch;
-    private final ProvisioningJobRows.Statement findSummary;
+    private final ProvisioningJobRows.Statement summaryQuery;
 
     /**
      * @param jobs the job rows written with the requests, in their transaction
@@ -65,7 +65,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         this.transaction = TransactionalOperator.create(transactions);
         this.rows = rows;
         this.jobs = jobs;
-        this.findSummary = findSummary(jobs);
+        this.summaryQuery = summaryQuery(jobs);
         this.postgres = db.getConnectionFactory().getMetadata().getName().toLowerCase().contains("postgres");
     }
 
@@ -243,11 +243,11 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     @Override
     public Mono<RequestSummary> findSummary(UUID id) {
-        return bind(db.sql(findSummary.sql()).bind("id", id), findSummary.parameters()).map(rows::readSummary).one();
+        return bind(db.sql(summaryQuery.sql()).bind("id", id), summaryQuery.parameters()).map(rows::readSummary).one();
     }
 
     /** The status read's statement, made once: it is the API's most frequent query. */
-    private static ProvisioningJobRows.Statement findSummary(ProvisioningJobRows jobs) {
+    private static ProvisioningJobRows.Statement summaryQuery(ProvisioningJobRows jobs) {
         ProvisioningJobRows.Statement nextRun = jobs.nextRunAt("team_request.id");
         // The job's due time only while one can be due, for the Retry-After of a request still at work.
         return new ProvisioningJobRows.Statement("select " + TeamRequestRows.SUMMARY_COLUMNS + ", case when status in ('ACCEPTED', "
