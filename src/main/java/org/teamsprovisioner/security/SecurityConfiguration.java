@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +33,12 @@ class SecurityConfiguration {
         return new CorrelationIds();
     }
 
+    /** Spring Security's strict firewall, its header rules checked without regular expressions (see HeaderCharacters). */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return HeaderCharacters.firewall();
+    }
+
     /** WebFluxSecurityConfiguration hands this to its firewall, whose own answer is an empty 400. */
     @Bean
     ServerExchangeRejectedHandler problemForRejectedRequests(JsonMapper json, JwtProperties properties) {
@@ -46,7 +53,7 @@ class SecurityConfiguration {
      * sandbox keeps them on its one port.
      */
     @Bean
-    @Order(0)
+    @Order(1)
     SecurityWebFilterChain managementSecurity(ServerHttpSecurity http) {
         return stateless(http.securityMatcher(EndpointRequest.toAnyEndpoint()))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
@@ -58,7 +65,7 @@ class SecurityConfiguration {
      * paths exist only when the sandbox profile is active.
      */
     @Bean
-    @Order(1)
+    @Order(2)
     @Profile("sandbox")
     SecurityWebFilterChain sandboxSecurity(ServerHttpSecurity http) {
         // The simulator, and the API's OpenAPI document and Swagger UI (springdoc serves them in the sandbox only).
@@ -70,15 +77,22 @@ class SecurityConfiguration {
 
     /** The page every problem's type points to: documentation, open to anyone who can reach the API. */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityWebFilterChain problemPageSecurity(ServerHttpSecurity http) {
         return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, ProblemTypes.PAGE)))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
     }
 
+    /**
+     * First, since chains are tried in order and nearly every request is an API call: behind the
+     * actuator's chain, each call was first tested against every endpoint's path ({@code EndpointRequest}
+     * is one matcher per endpoint), and each test formats a debug message whether or not debug is on
+     * (commons-logging's SLF4J bridge renders it eagerly, spring-framework#37266). No other chain's
+     * paths lie under {@code /api}.
+     */
     @Bean
-    @Order(3)
+    @Order(0)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, JsonMapper json, JwtProperties properties) {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, properties);
         return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))

@@ -284,4 +284,34 @@ class BadInputTest extends SandboxH2Test {
         problem(http().get().uri("/api/v1/team-requests?status=DONE").headers(h -> h.setBearerAuth(token)).exchange(), HttpStatus.BAD_REQUEST);
         problem(http().get().uri("/api/v1/team-requests?cursor=garbage").headers(h -> h.setBearerAuth(token)).exchange(), HttpStatus.BAD_REQUEST);
     }
+
+    @Test
+    void aControlCharacterInAHeaderTheApiReadsIsRefusedByTheFirewallAsAProblem() throws Exception {
+        // U+0085 (NEL), a C1 control: Netty passes the bytes 0x80-0xFF through, and Spring Security's firewall
+        // checks a header when it is read, with our loop in place of its regular expression (HeaderCharacters).
+        String request = "GET /api/v1/team-requests HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer %s\r\nAccept: %s\r\n"
+                + "Connection: close\r\n\r\n";
+        for (String refused : List.of(request.formatted(token, "application/json\u0085"), request.formatted(token + "\u0085", "*/*"))) {
+            assertThat(raw(refused)).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("\"code\":\"request.rejected\"");
+        }
+        assertThat(raw(request.formatted(token, "application/json"))).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void aSemicolonInThePathIsRefusedByTheFirewallAsAProblem() {
+        JsonNode body = problem(http().get().uri("/api/v1/team-requests;jsessionid=1").headers(h -> h.setBearerAuth(token)).exchange(),
+                HttpStatus.BAD_REQUEST);
+        assertThat(body.get("code").asString()).isEqualTo("request.rejected");
+    }
+
+    /** Bytes as written, ISO-8859-1, since HTTP clients refuse to send control characters in a header. */
+    private String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
 }
