@@ -367,7 +367,9 @@ jit_seconds() {
 }
 
 wrk_run() { # wrk_run MODE SECONDS → BENCH lines on stdout
-  BENCH_MODE=$1 BENCH_TOKEN=$TOKEN BENCH_IDS=$RUN/facade-ids.txt BENCH_RUN=$STAMP-$1-$2 \
+  # BENCH_RUN names each submit and its Idempotency-Key: unique per wrk run, or a run's submits would repeat an
+  # earlier run's keys and be answered as replays of requests already stored (a cheaper path than a submit).
+  BENCH_MODE=$1 BENCH_TOKEN=$TOKEN BENCH_IDS=$RUN/facade-ids.txt BENCH_RUN=$STAMP-$1-$2-$(date +%s%N) \
     wrk -t2 -c16 -d"$2"s --timeout 10s -s "$BENCH/facade.lua" "$SVC_URL" > "$RUN/wrk-$1-$2.txt" 2>&1 || true
   grep '^BENCH ' "$RUN/wrk-$1-$2.txt" | sed 's/^BENCH //' || true
 }
