@@ -360,10 +360,15 @@ step_ready() {
 # the requests of a window it is the service's CPU per request (the backlog's jobs included).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
-# Seconds the JIT compilers have spent compiling since the JVM started (HotSpot's java.ci.totalTime counter).
+# jcmd of the JDK that runs the service (the JFR dumps and the JIT counter are read with it).
+JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
+[ -x "$JCMD" ] || JCMD=jcmd
+
+# Seconds the JIT compilers have spent compiling since the JVM started (HotSpot's java.ci.totalTime counter;
+# sun.ci.totalTime on other JDKs); nothing when the counter cannot be read.
 jit_seconds() {
-  { jcmd "$1" PerfCounter.print 2>/dev/null || true; } \
-    | awk -F= '$1 ~ /[.]ci[.]totalTime$/ { t = $2 } $1 == "sun.os.hrt.frequency" { f = $2 } END { printf "%.2f", (f > 0 ? t / f : 0) }'
+  { "$JCMD" "$1" PerfCounter.print 2>/dev/null || true; } \
+    | awk -F= '$1 ~ /[.]ci[.]totalTime$/ { t = $2 } $1 == "sun.os.hrt.frequency" { f = $2 } END { if (t != "" && f > 0) printf "%.2f", t / f }'
 }
 
 wrk_run() { # wrk_run MODE SECONDS → BENCH lines on stdout
@@ -409,10 +414,14 @@ step_facade() {
       rates="$rates $mode $(wrk_run "$mode" "$secs" | awk -F= -v s="$secs" '$1 == "requests" { printf "%.0f/s", $2 / s }')"
     done
     jit1=$(jit_seconds "$SVC_PID")
-    share=$(awk -v a="$jit0" -v b="$jit1" -v s=$((SECONDS - round_began)) 'BEGIN { printf "%.0f", 100 * (b - a) / (s > 0 ? s : 1) }')
+    if [ -n "$jit0" ] && [ -n "$jit1" ]; then
+      share=$(awk -v a="$jit0" -v b="$jit1" -v s=$((SECONDS - round_began)) 'BEGIN { printf "%.0f", 100 * (b - a) / (s > 0 ? s : 1) }')
+    else
+      share=unknown # no JIT counter: warm up for BENCH_WARMUP_MAX_SECONDS rather than stop after one round
+    fi
     log "facade: JIT warm-up round $round ($((SECONDS - round_began)) s):$rates; the compilers busy $share % of a core"
     echo "facade.warmup.round$round=JIT $share %;$rates" >> "$out"
-    if [ "$share" -le "$WARMUP_JIT_PCT" ]; then
+    if [ "$share" != unknown ] && [ "$share" -le "$WARMUP_JIT_PCT" ]; then
       break
     fi
     if [ $((SECONDS - warm_began)) -ge "$WARMUP_MAX_SECONDS" ]; then
@@ -442,7 +451,7 @@ step_facade() {
     wrk_run "$mode" "$WRK_SECONDS" | sed "s/^/facade.$mode./" >> "$out"
     echo "facade.$mode.cpu_ticks=$(( $(cpu_ticks "$SVC_PID") - cpu0 ))" >> "$out"
     if [[ " ${BENCH_JFR:-} " == *" $mode "* ]]; then
-      jcmd "$SVC_PID" JFR.dump name=bench begin="$began" filename="$RUN/facade-$mode.jfr" >/dev/null
+      "$JCMD" "$SVC_PID" JFR.dump name=bench begin="$began" filename="$RUN/facade-$mode.jfr" >/dev/null
       log "facade: JFR recording of $mode in $RUN/facade-$mode.jfr"
     fi
     grep -E "^facade\.$mode\.(requests|p99_us|statuses|class_[0-9x]+|checked_status)=" "$out" | tr '\n' ' ' >&2

@@ -22,14 +22,6 @@ final class HeaderCharacters {
     private HeaderCharacters() {
     }
 
-    /** Spring's strict firewall, every other rule left as it is. */
-    static StrictServerWebExchangeFirewall firewall() {
-        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(NAMES);
-        firewall.setAllowedHeaderValues(VALUES);
-        return firewall;
-    }
-
     private static boolean allowed(String text, boolean tab) {
         if (text == null) {
             return true;

@@ -15,6 +15,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +37,10 @@ class SecurityConfiguration {
     /** Spring Security's strict firewall, its header rules checked without regular expressions (see HeaderCharacters). */
     @Bean
     ServerWebExchangeFirewall firewall() {
-        return HeaderCharacters.firewall();
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters.NAMES);
+        firewall.setAllowedHeaderValues(HeaderCharacters.VALUES);
+        return firewall;
     }
 
     /** WebFluxSecurityConfiguration hands this to its firewall, whose own answer is an empty 400. */
