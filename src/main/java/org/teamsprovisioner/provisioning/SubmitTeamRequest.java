@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * Accepts a team request: holds the caller to its cap on requests in flight, checks the request
  * against the org policy, then stores it with its job and returns at once; provisioning runs in a
  * worker. A request with problems is refused with all of them, and nothing is stored. With an
- * {@code Idempotency-Key}, a repeat gets the first request's outcome instead, before anything else.
+ * {@code Idempotency-Key}, a repeat gets the first request's outcome instead, whatever the cap or the policy would say now.
  */
 @Service
 public class SubmitTeamRequest {
@@ -110,14 +110,28 @@ public class SubmitTeamRequest {
 
     /**
      * Submits at most once per caller and {@code Idempotency-Key} (draft-ietf-httpapi-idempotency-key-header):
-     * a repeat with the same body answers with the request the key's first use created, without
-     * checking the policy again; a different body is refused. {@code approval} (the cap and the policy
-     * check) runs only for a key not seen yet, so a refused request leaves the key free.
+     * a repeat with the same body answers with the request the key's first use created, whatever the
+     * policy or the caller's cap would say of it now; a different body is refused. A refused request
+     * leaves the key free.
+     *
+     * <p>A new key is the common case, so it costs one statement: {@code approval} (the cap and the
+     * policy check) runs first and the request is stored claiming the key; the key is looked up only
+     * when that claim finds it taken, or when {@code approval} refused, in case the refused submit is a
+     * repeat of one accepted before. Looking the key up first cost every submit a second round trip
+     * to the database (docs/benchmarks.md).
      */
     private Mono<Submission> submit(IdempotencyKey key, Mono<NewTeamRequest> approval) {
+        // The storing is mapped, not flat-mapped, inside: onErrorResume sees only approval's refusals.
+        return approval.map(command -> store(command, key))
+                .onErrorResume(refused -> Mono.just(repeatOr(key, refused)))
+                .flatMap(outcome -> outcome);
+    }
+
+    /** The key's first outcome if this refused submit repeats an accepted one, else the refusal. */
+    private Mono<Submission> repeatOr(IdempotencyKey key, Throwable refused) {
         return keys.find(key.caller(), key.key(), clock.instant())
                 .flatMap(recorded -> replay(key, recorded))
-                .switchIfEmpty(Mono.defer(() -> approval.flatMap(command -> store(command, key))));
+                .switchIfEmpty(Mono.error(refused));
     }
 
     private Mono<Submission> store(NewTeamRequest command, IdempotencyKey key) {
