@@ -399,7 +399,7 @@ step_facade() {
   local mode
   # Steady state is measured, not the JIT's warm-up: rounds of every endpoint until the compilers used less
   # than $WARMUP_JIT_PCT % of one core over a round. With a fixed 12 s per endpoint they were still compiling
-  # for 75-90 % of a core during the measured windows, and GET settled 30-60 % above what was measured then.
+  # for 66-111 % of a core, and GET rose from 1,836/s in the second round to 2,676/s in the fourth (bench README).
   local round=0 warm_began=$SECONDS round_began jit0 jit1 share rates
   while :; do
     round=$((round + 1))
@@ -445,14 +445,17 @@ step_facade() {
   for mode in $FACADE_MODES; do
     log "facade: $mode (3 s warm-up, $WRK_SECONDS s measured)"
     wrk_run "$mode" 3 > /dev/null
-    local began cpu0
+    local began ended cpu0
     began=$(date -u +%H:%M:%S)
     cpu0=$(cpu_ticks "$SVC_PID")
     wrk_run "$mode" "$WRK_SECONDS" | sed "s/^/facade.$mode./" >> "$out"
+    ended=$(date -u +%H:%M:%S)
     echo "facade.$mode.cpu_ticks=$(( $(cpu_ticks "$SVC_PID") - cpu0 ))" >> "$out"
     if [[ " ${BENCH_JFR:-} " == *" $mode "* ]]; then
       "$JCMD" "$SVC_PID" JFR.dump name=bench begin="$began" filename="$RUN/facade-$mode.jfr" >/dev/null
-      log "facade: JFR recording of $mode in $RUN/facade-$mode.jfr"
+      # JFR.dump's begin= keeps whole chunks, so the file also holds the end of the mode before: filter the
+      # samples by this window (e.g. jfr print, then by startTime).
+      log "facade: JFR recording of $mode in $RUN/facade-$mode.jfr; measured $began-$ended UTC (the file may begin earlier)"
     fi
     grep -E "^facade\.$mode\.(requests|p99_us|statuses|class_[0-9x]+|checked_status)=" "$out" | tr '\n' ' ' >&2
     echo >&2
