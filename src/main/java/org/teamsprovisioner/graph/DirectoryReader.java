@@ -46,13 +46,17 @@ class DirectoryReader implements Directory {
         if (keys.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return Mono.fromFuture(() -> cache.getAll(keys, (missing, executor) -> graph.findUsers(missing)
+        // The load runs in the caller's Reactor context: toFuture() alone subscribes with an empty one, and the Graph
+        // call's observation then started a trace of its own instead of a span of the submit's (TracingExportTest).
+        // A load that concurrent checks share is traced under the one that started it.
+        return Mono.deferContextual(context -> Mono.fromFuture(() -> cache.getAll(keys, (missing, executor) -> graph.findUsers(missing)
                         .map(found -> {
                             Map<String, Optional<GraphUser>> loaded = new HashMap<>();
                             missing.forEach(user -> loaded.put(user, Optional.ofNullable(found.get(user))));
                             return loaded;
                         })
-                        .toFuture()))
+                        .contextWrite(context)
+                        .toFuture())))
                 .map(all -> {
                     Map<String, DirectoryUser> found = new HashMap<>();
                     all.forEach((user, entry) -> entry.ifPresent(directoryUser -> found.put(user, forPolicy(directoryUser))));

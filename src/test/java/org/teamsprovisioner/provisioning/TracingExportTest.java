@@ -18,10 +18,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.teamsprovisioner.support.LogEvents;
 import org.teamsprovisioner.support.SandboxH2Test;
+import reactor.core.publisher.Hooks;
 
 /**
  * Tracing switched on as docs/observability.md says: spans reach an OTLP collector (a real HTTP
- * receiver here) and log lines written while serving a request carry its trace id.
+ * receiver here) and log lines written while serving a request carry its trace id, before and after its
+ * database statements.
  */
 class TracingExportTest extends SandboxH2Test {
 
@@ -40,17 +42,22 @@ class TracingExportTest extends SandboxH2Test {
     @AfterAll
     static void stopCollector() {
         COLLECTOR.stop(0);
+        // Boot turned Reactor's automatic propagation on for this context, and that switch is global: the tests
+        // after this one in the JVM get the default back, as production has it.
+        Hooks.disableAutomaticContextPropagation();
     }
 
     @Test
     void tracesReachTheCollectorAndLogLinesCarryTheTraceId() throws InterruptedException {
         String token = tokenFor("alice@contoso.com");
         List<ILoggingEvent> directoryReads;
+        List<ILoggingEvent> accepted;
         try (LogEvents events = LogEvents.capture()) {
             submit(token, """
                     {"displayName": "Traced %s", "owners": ["alice@contoso.com", "bob@contoso.com"]}
                     """.formatted(UUID.randomUUID())).expectStatus().isAccepted();
             directoryReads = events.events().stream().filter(event -> event.getFormattedMessage().startsWith("Graph GET /users")).toList();
+            accepted = events.events().stream().filter(event -> event.getFormattedMessage().contains(" accepted from ")).toList();
         }
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
@@ -61,6 +68,10 @@ class TracingExportTest extends SandboxH2Test {
         // The policy's directory read happens while the submit is served, on an event-loop thread: its line has the trace.
         assertThat(directoryReads).isNotEmpty()
                 .allMatch(event -> event.getMDCPropertyMap().getOrDefault("traceId", "").matches("[0-9a-f]{32}"));
+        // One trace for the whole submit: the directory read made for its policy check (through the directory cache)
+        // and the acceptance, logged after the request was stored.
+        assertThat(accepted).singleElement().extracting(event -> event.getMDCPropertyMap().get("traceId"))
+                .isEqualTo(directoryReads.get(0).getMDCPropertyMap().get("traceId"));
     }
 
     private static HttpServer collector() {
