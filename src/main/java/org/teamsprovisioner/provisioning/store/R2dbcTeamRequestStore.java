@@ -79,20 +79,22 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                     + eventsFrom("request", "0", events) + " " + job.sqlFrom("request")), request);
             return bind(bindEvents(statement, events), job.parameters())
                     .fetch().rowsUpdated()
-                    .thenReturn(request);
+                    .thenReturn(request)
+                    .contextWrite(ThreadLocalsOff::without);
         }
         return insertRequest(request)
                 .then(appendEvents(request.id(), events))
                 .then(insertJob(request, firstRunAt))
                 .as(transaction::transactional)
-                .thenReturn(request);
+                .thenReturn(request)
+                .contextWrite(ThreadLocalsOff::without);
     }
 
     @Override
     public Mono<TeamRequest> create(TeamRequest request, IdempotencyKey key, Instant keyExpiresAt, Instant firstRunAt,
             List<RequestEvent> events) {
         if (postgres) {
-            return createClaimingKeyInOneStatement(request, key, keyExpiresAt, firstRunAt, events);
+            return createClaimingKeyInOneStatement(request, key, keyExpiresAt, firstRunAt, events).contextWrite(ThreadLocalsOff::without);
         }
         // The key row goes first: a concurrent insert of the same (caller, key) waits on it (PostgreSQL)
         // or fails at once (H2), and neither can commit a second request.
@@ -111,7 +113,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 .then(appendEvents(request.id(), events))
                 .then(insertJob(request, firstRunAt))
                 .as(transaction::transactional)
-                .thenReturn(request);
+                .thenReturn(request)
+                .contextWrite(ThreadLocalsOff::without);
     }
 
     /**
@@ -202,7 +205,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 .map(row -> new RequestEvent(requestId, row.get("id", Long.class), row.get("occurred_at", OffsetDateTime.class).toInstant(),
                         RequestEvent.Type.fromWireName(row.get("type", String.class)), row.get("actor", String.class),
                         readData(row.get("data", String.class))))
-                .all();
+                .all()
+                .contextWrite(ThreadLocalsOff::without);
     }
 
     @SuppressWarnings("unchecked")
@@ -243,7 +247,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     @Override
     public Mono<RequestSummary> findSummary(UUID id) {
-        return bind(db.sql(summaryQuery.sql()).bind("id", id), summaryQuery.parameters()).map(rows::readSummary).one();
+        return bind(db.sql(summaryQuery.sql()).bind("id", id), summaryQuery.parameters()).map(rows::readSummary).one()
+                .contextWrite(ThreadLocalsOff::without);
     }
 
     /** The status read's statement, made once: it is the API's most frequent query. */
@@ -316,7 +321,7 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         if (after != null) {
             query = query.bind("after_created", utc(after.createdAt())).bind("after_id", after.id());
         }
-        return query.map(rows::readSummary).all();
+        return query.map(rows::readSummary).all().contextWrite(ThreadLocalsOff::without);
     }
 
     @Override
@@ -334,7 +339,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
         return db.sql("select count(*) from (select 1 from team_request where requester = :requester "
                         + "and status in ('ACCEPTED', 'PROVISIONING') limit :limit) in_flight")
                 .bind("requester", requester).bind("limit", atMost)
-                .map(row -> row.get(0, Long.class)).one();
+                .map(row -> row.get(0, Long.class)).one()
+                .contextWrite(ThreadLocalsOff::without);
     }
 
     static OffsetDateTime utc(Instant instant) {
