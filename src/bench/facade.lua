@@ -1,5 +1,7 @@
--- wrk script for the facade step of src/bench/run.sh. One script, five requests, chosen by BENCH_MODE:
+-- wrk script for the facade step of src/bench/run.sh. One script, six requests, chosen by BENCH_MODE:
 --   unauth   GET  /api/v1/team-requests              no token: answered 401 (the baseline)
+--   auth     GET  /api/v1/policy                     with the token, answered from memory: the cost of an
+--                                                    authenticated read without PostgreSQL (a reference)
 --   get      GET  /api/v1/team-requests/{id}         ids from BENCH_IDS (one per line), in turn
 --   list     GET  /api/v1/team-requests?limit=20
 --   preview  POST /api/v1/team-requests/preview
@@ -8,8 +10,8 @@
 -- done() prints one "BENCH key=value" line per figure: statuses, latency percentiles from wrk's own
 -- histogram (microseconds).
 --
--- The load generator shares the service's two cores, so the read modes keep its work small: unauth
--- and list send one request built once (no Lua per request), get takes prebuilt requests from a
+-- The load generator shares the service's two cores, so the read modes keep its work small: unauth,
+-- auth and list send one request built once (no Lua per request), get takes prebuilt requests from a
 -- table, and none of the three defines response(), which would make wrk hand every response's
 -- headers and body to Lua (5-10 % of the throughput measured). Their statuses come from wrk's own
 -- count of responses of 400 or more ("class_4xx5xx"), the rest being "class_2xx3xx"; run.sh checks
@@ -48,9 +50,9 @@ if mode == "unauth" then
    wrk.method = "GET"
    wrk.path = "/api/v1/team-requests"
    wrk.headers["Accept"] = "application/json"
-elseif mode == "list" then
+elseif mode == "list" or mode == "auth" then
    wrk.method = "GET"
-   wrk.path = "/api/v1/team-requests?limit=20"
+   wrk.path = mode == "list" and "/api/v1/team-requests?limit=20" or "/api/v1/policy"
    for k, v in pairs(auth()) do wrk.headers[k] = v end
 end
 

@@ -50,7 +50,7 @@ WARMUP_JIT_PCT=${BENCH_WARMUP_JIT_PCT:-10}
 WARMUP_POST_SECONDS=${BENCH_WARMUP_POST_SECONDS:-3}
 WARMUP_MAX_SECONDS=${BENCH_WARMUP_MAX_SECONDS:-240}
 BACKLOG_N=${BENCH_BACKLOG_N:-1000}
-FACADE_MODES=${BENCH_FACADE_MODES:-unauth get list preview post}
+FACADE_MODES=${BENCH_FACADE_MODES:-unauth auth get list preview post}
 
 mkdir -p "$RUN"
 PIDS=$RUN/pids          # every process this run started, one pid a line (the Java drivers append theirs)
@@ -360,6 +360,14 @@ step_ready() {
 # the requests of a window it is the service's CPU per request (the backlog's jobs included).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
+# The same for PostgreSQL: every process named postgres (the server's own and one per connection, all of
+# them alive through a window, since the service's pool keeps its connections). What a read costs the
+# machine is the service's CPU and PostgreSQL's, on the same two cores.
+pg_ticks() { awk '$2 == "(postgres)" { t += $14 + $15 } END { print t + 0 }' /proc/[0-9]*/stat 2>/dev/null || true; }
+
+# The whole machine: busy ticks (user, nice, system, irq, softirq, steal) and all ticks, summed over the CPUs.
+machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+
 # jcmd of the JDK that runs the service (the JFR dumps and the JIT counter are read with it).
 JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
 [ -x "$JCMD" ] || JCMD=jcmd
@@ -439,18 +447,28 @@ step_facade() {
   echo "facade.unauth.checked_status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept: application/json' "$SVC_URL/api/v1/team-requests")" >> "$out"
   echo "facade.get.checked_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
     "$SVC_URL/api/v1/team-requests/$(head -1 "$RUN/facade-ids.txt")")" >> "$out"
+  echo "facade.auth.checked_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    "$SVC_URL/api/v1/policy")" >> "$out"
   echo "facade.list.checked_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
     "$SVC_URL/api/v1/team-requests?limit=20")" >> "$out"
   echo "facade.clk_tck=$(getconf CLK_TCK)" >> "$out"
   for mode in $FACADE_MODES; do
     log "facade: $mode (3 s warm-up, $WRK_SECONDS s measured)"
     wrk_run "$mode" 3 > /dev/null
-    local began ended cpu0
+    local began ended cpu0 pg0 machine0 machine1
     began=$(date -u +%H:%M:%S)
     cpu0=$(cpu_ticks "$SVC_PID")
+    pg0=$(pg_ticks)
+    read -r -a machine0 <<< "$(machine_ticks)"
     wrk_run "$mode" "$WRK_SECONDS" | sed "s/^/facade.$mode./" >> "$out"
     ended=$(date -u +%H:%M:%S)
-    echo "facade.$mode.cpu_ticks=$(( $(cpu_ticks "$SVC_PID") - cpu0 ))" >> "$out"
+    read -r -a machine1 <<< "$(machine_ticks)"
+    {
+      echo "facade.$mode.cpu_ticks=$(( $(cpu_ticks "$SVC_PID") - cpu0 ))"
+      echo "facade.$mode.pg_ticks=$(( $(pg_ticks) - pg0 ))"
+      echo "facade.$mode.machine_busy_ticks=$(( machine1[0] - machine0[0] ))"
+      echo "facade.$mode.machine_ticks=$(( machine1[1] - machine0[1] ))"
+    } >> "$out"
     if [[ " ${BENCH_JFR:-} " == *" $mode "* ]]; then
       "$JCMD" "$SVC_PID" JFR.dump name=bench begin="$began" filename="$RUN/facade-$mode.jfr" >/dev/null
       # JFR.dump's begin= keeps whole chunks, so the file also holds the end of the mode before: filter the
