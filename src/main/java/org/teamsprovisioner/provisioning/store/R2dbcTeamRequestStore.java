@@ -25,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+/** Every method runs its statements without the request's thread-local values ({@link ThreadLocalsOff} says why). */
 @Repository
 class R2dbcTeamRequestStore implements TeamRequestStore {
 
@@ -224,7 +225,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                                 + request.id() + " is still finishing its previous run; retry it in a few seconds.", running))
                         .thenReturn(saved))
                 .as(transaction::transactional)
-                .doOnNext(this::appended);
+                .doOnNext(this::appended)
+                .contextWrite(ThreadLocalsOff::without);
     }
 
     @Override
@@ -237,12 +239,14 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                         : Mono.error(new TeamRequestConflictException("Team request " + request.id()
                                 + " is being provisioned already; it can no longer be cancelled.")))
                 .as(transaction::transactional)
-                .doOnNext(this::appended);
+                .doOnNext(this::appended)
+                .contextWrite(ThreadLocalsOff::without);
     }
 
     @Override
     public Mono<TeamRequest> find(UUID id) {
-        return db.sql("select " + COLUMNS + " from team_request where id = :id").bind("id", id).map(rows::read).one();
+        return db.sql("select " + COLUMNS + " from team_request where id = :id").bind("id", id).map(rows::read).one()
+                .contextWrite(ThreadLocalsOff::without);
     }
 
     @Override
@@ -262,11 +266,15 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
 
     @Override
     public Mono<TeamRequest> save(TeamRequest request) {
-        return update(request);
+        return update(request).contextWrite(ThreadLocalsOff::without);
     }
 
     @Override
     public Mono<TeamRequest> save(TeamRequest request, List<RequestEvent> events) {
+        return saveWithEvents(request, events).contextWrite(ThreadLocalsOff::without);
+    }
+
+    private Mono<TeamRequest> saveWithEvents(TeamRequest request, List<RequestEvent> events) {
         if (events.isEmpty()) {
             return update(request);
         }
@@ -330,7 +338,8 @@ class R2dbcTeamRequestStore implements TeamRequestStore {
                 .map(row -> Map.entry(RequestStatus.valueOf(row.get("status", String.class)),
                         ((Number) row.get("requests")).longValue()))
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .contextWrite(ThreadLocalsOff::without);
     }
 
     @Override
