@@ -166,13 +166,10 @@ public class Report {
 
     /** The service's CPU time (user + system, in clock ticks) over a mode's measured window, per request answered. */
     double cpuMsPerRequest(String mode) {
-        double ticks = d("facade", "facade." + mode + ".cpu_ticks");
-        double ticksPerSecond = d("facade", "facade.clk_tck");
-        double requests = d("facade", "facade." + mode + ".requests");
-        return ticks * 1000 / ticksPerSecond / requests; // NaN where a run has no such figure
+        return ticksMsPerRequest(mode, "cpu_ticks");
     }
 
-    /** Ticks of a kind (pg_ticks, machine_busy_ticks) over a mode's measured window, in ms per request answered. */
+    /** Ticks of a kind (cpu_ticks, pg_ticks, machine_busy_ticks) over a mode's measured window, in ms per request answered; NaN where a run has no such figure. */
     double ticksMsPerRequest(String mode, String kind) {
         return d("facade", "facade." + mode + "." + kind) * 1000 / d("facade", "facade.clk_tck") / d("facade", "facade." + mode + ".requests");
     }

@@ -1,5 +1,6 @@
 package org.teamsprovisioner.api;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -24,7 +25,7 @@ class ApiResponseHeadersTest extends SandboxH2Test {
         String token = tokenFor("alice@contoso.com");
         securityHeaders(http().get().uri("/api/v1/team-requests").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk());
         securityHeaders(http().get().uri("/api/v1/team-requests").exchange().expectStatus().isUnauthorized());
-        securityHeaders(http().get().uri("/api/v1/team-requests/{id}", java.util.UUID.randomUUID()).headers(h -> h.setBearerAuth(token))
+        securityHeaders(http().get().uri("/api/v1/team-requests/{id}", UUID.randomUUID()).headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isNotFound());
         securityHeaders(http().get().uri("/no-such-path").exchange().expectStatus().isNotFound());
     }

@@ -14,7 +14,8 @@ import reactor.util.context.Context;
  * transaction of a {@code TransactionalOperator} lives under another key and is kept, and operators
  * after the statement see the request's context as before. In alternating benchmark runs the service's
  * CPU per request fell about 4 % for a status read, 10 % for a submit and 15 % for a page of 20
- * (2026-12-06, docs/benchmarks.md).
+ * (2026-12-06, docs/benchmarks.md). Only the request store uses it: its statements are the API's hot
+ * path; the other stores' statements run in jobs, which carry no request context, or seldom on a request path.
  */
 final class ThreadLocalsOff {
 
