@@ -12,9 +12,9 @@ import reactor.util.context.Context;
  * scope and Spring Security's exchange and context were set and reset again and again, for every row.
  * A statement needs none of them (Boot traces R2DBC only through r2dbc-proxy, not a dependency); the
  * transaction of a {@code TransactionalOperator} lives under another key and is kept, and operators
- * after the statement see the request's context as before. In alternating benchmark runs the service's
- * CPU per request fell about 4 % for a status read, 10 % for a submit and 15 % for a page of 20
- * (2026-12-06, docs/benchmarks.md). Only the request store uses it: its statements are the API's hot
+ * after the statement see the request's context as before. In alternating runs of the facade benchmark
+ * (jars with and without it, 2026-12-06) the service's CPU per request fell about 4 % for a status read,
+ * 10 % for a submit and 15 % for a page of 20. Only the request store uses it: its statements are the API's hot
  * path; the other stores' statements run in jobs, which carry no request context, or seldom on a request path.
  */
 final class ThreadLocalsOff {
